@@ -1,0 +1,40 @@
+package be.fedauth.core;
+
+import java.util.Set;
+
+/**
+ * Logs a user in through one identity provider, over one protocol. Framework-neutral: the
+ * application sends the browser to the returned redirect, keeps the {@link PendingLogin}, and hands
+ * the browser's callback back to {@link #finishLogin}.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface AuthenticationProvider {
+
+    /** This provider's name, recorded in pending logins and authenticated users. */
+    ProviderId id();
+
+    /** The digital keys a user can log in with through this provider, now. */
+    Set<DigitalKey> keys();
+
+    /**
+     * Starts a login.
+     *
+     * @throws AuthenticationException {@link ErrorCode#KEY_NOT_OFFERED}, {@link ErrorCode#KEY_RETIRED},
+     *     {@link ErrorCode#PROVIDER_NOT_OFFERED} when the request cannot be served
+     * @throws IdpUnavailableException when the provider's metadata cannot be fetched
+     */
+    LoginRedirect startLogin(LoginRequest request);
+
+    /**
+     * Finishes a login: validates the callback against the pending login and everything the identity
+     * provider returned. Never returns a user that did not pass every check.
+     *
+     * @throws AuthenticationException with the code of the first check that failed
+     * @throws IdpUnavailableException when the identity provider cannot be reached or answers garbage
+     */
+    AuthenticatedUser finishLogin(CallbackRequest callback, PendingLogin pending);
+
+    /** Where to send the browser to end the session at the identity provider. */
+    HttpRedirect startLogout(LogoutRequest request);
+}

@@ -1,0 +1,52 @@
+package be.fedauth.core.spi;
+
+import be.fedauth.core.AssuranceLevel;
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.internal.TableLevelVocabulary;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Translates the {@link AssuranceLevel} scale and {@link DigitalKey}s to and from one identity
+ * provider's words: OIDC {@code acr_values} / {@code amr}, SAML {@code AuthnContextClassRef}.
+ * Protocol modules ship the FAS and social-security vocabularies; {@link #builder()} makes others.
+ */
+public interface LevelVocabulary {
+
+    /**
+     * The values to send in the request: for the keys when some are named, else for the minimum
+     * level; an empty list asks for nothing in particular.
+     */
+    List<String> requestValues(java.util.Optional<AssuranceLevel> minimum, Set<DigitalKey> keys);
+
+    /**
+     * Reads the level (and key when named) from a response's values; unknown values are ignored and
+     * the strongest recognised one wins.
+     *
+     * @throws AuthenticationException {@link ErrorCode#UNKNOWN_LEVEL} when no value is recognised
+     */
+    AchievedLevel interpret(Collection<String> responseValues);
+
+    /** A vocabulary made from a table of values. */
+    static Builder builder() {
+        return new TableLevelVocabulary.TableBuilder();
+    }
+
+    /** Builds a table vocabulary: each value means a level, and optionally a key. */
+    interface Builder {
+        /** A value that means a level (used for requests by level and read in responses). */
+        Builder level(String value, AssuranceLevel level);
+
+        /** A value that means a key and the key's level (used for requests by key and read in responses). */
+        Builder key(String value, DigitalKey key);
+
+        /** A value that is read in responses as a level but never requested. */
+        Builder alias(String value, AssuranceLevel level);
+
+        /** The vocabulary; throws {@link be.fedauth.core.ConfigurationException} when empty. */
+        LevelVocabulary build();
+    }
+}
