@@ -29,6 +29,7 @@ public enum ErrorCode {
     PENDING_LOGIN_UNKNOWN_KEY("pending_login_unknown_key", Advice.RETRY_LOGIN),
     PENDING_LOGIN_NOT_FOUND("pending_login_not_found", Advice.RETRY_LOGIN),
     LOGIN_CANCELLED("login_cancelled", Advice.RETRY_LOGIN),
+    LOGIN_REQUEST_INVALID("login_request_invalid", Advice.RETRY_LOGIN),
     IDP_ERROR("idp_error", Advice.RETRY_LATER),
 
     // Tokens and assertions.

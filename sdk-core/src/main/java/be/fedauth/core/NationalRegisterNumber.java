@@ -53,10 +53,6 @@ public final class NationalRegisterNumber {
         if (!before2000 && !from2000) {
             throw invalid("check number does not match");
         }
-        int sequence = Integer.parseInt(digits.substring(6, 9));
-        if (sequence == 0 || sequence == 999) {
-            throw invalid("sequence number out of range");
-        }
         return new NationalRegisterNumber(digits);
     }
 
