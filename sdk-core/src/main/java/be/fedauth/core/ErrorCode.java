@@ -31,6 +31,7 @@ public enum ErrorCode {
     LOGIN_CANCELLED("login_cancelled", Advice.RETRY_LOGIN),
     LOGIN_REQUEST_INVALID("login_request_invalid", Advice.RETRY_LOGIN),
     IDP_ERROR("idp_error", Advice.RETRY_LATER),
+    GRANT_REJECTED("grant_rejected", Advice.RETRY_LOGIN),
 
     // Tokens and assertions.
     INVALID_SIGNATURE("invalid_signature", Advice.CONTACT_HELPDESK),
