@@ -1,0 +1,44 @@
+package be.fedauth.testkit;
+
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PersonasTest {
+
+    @Test
+    void defaults_loadFromTheJar_withTheDemoClientAndTheCitizen() {
+        Personas personas = Personas.defaults();
+
+        assertThat(personas.oidcClient("fedauth-demo")).get()
+                .satisfies(c -> assertThat(c.secret()).contains("fedauth-demo-secret"));
+        assertThat(personas.person("citizen")).get()
+                .satisfies(p -> assertThat(p.keys()).containsExactlyInAnyOrder(DigitalKey.EID, DigitalKey.ITSME));
+        assertThat(personas.samlServiceProvider("http://127.0.0.1:8080/saml/sp")).get()
+                .satisfies(sp -> assertThat(sp.encryptionCertificate()).isPresent());
+    }
+
+    @Test
+    void parse_badNationalNumber_failsNamingTheFieldAndLine() {
+        String json = """
+                {
+                  "people": [
+                    {
+                      "id": "x",
+                      "nationalNumber": "85.07.30-033.29",
+                      "givenName": "A", "familyName": "B", "language": "fr",
+                      "fedid": "2e1a61333845009fd480471bf9e7993938a0a0c4", "keys": ["EID"]
+                    }
+                  ]
+                }
+                """;
+
+        assertThatThrownBy(() -> Personas.parse(json, "my.json"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("my.json, line 5: people[0].nationalNumber")
+                .hasMessageNotContaining("85.07.30");
+    }
+}
