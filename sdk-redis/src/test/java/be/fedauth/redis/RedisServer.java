@@ -66,8 +66,8 @@ final class RedisServer implements AutoCloseable {
         return port;
     }
 
-    long pid() {
-        return process.pid();
+    boolean running() {
+        return process != null && process.isAlive();
     }
 
     String uri() {

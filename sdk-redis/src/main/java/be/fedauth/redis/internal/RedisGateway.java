@@ -142,9 +142,7 @@ public final class RedisGateway implements AutoCloseable {
             if (c != null && c.isOpen()) {
                 return c;
             }
-            if (c != null) {
-                c.closeAsync();
-            }
+            // A connection that is no longer open was closed by Lettuce itself (no auto-reconnect).
             try {
                 connection = client.connect(StringCodec.UTF8);
                 return connection;
@@ -161,7 +159,6 @@ public final class RedisGateway implements AutoCloseable {
         synchronized (connectLock) {
             if (connection == c) {
                 connection = null;
-                c.closeAsync();
             }
         }
     }
