@@ -10,22 +10,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts one real redis-server for a test class, empties it before each test, and stops it after the
- * class, together with every {@link RedisStores} the tests opened through {@link #stores}. Use as a
+ * class. Every {@link RedisStores} a test opened through {@link #stores} is closed after it. Use as a
  * static {@code @RegisterExtension} field.
  */
-final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
     private final String[] serverArgs;
     private final String password;
     private RedisServer server;
     private RedisClient inspectorClient;
     private StatefulRedisConnection<String, String> inspector;
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final List<RedisStores> opened = new ArrayList<>();
 
     RedisServerExtension(String... serverArgs) {
         this(null, serverArgs.clone());
@@ -54,11 +55,16 @@ final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallbac
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void afterEach(ExtensionContext context) {
+        for (RedisStores stores : opened) {
+            stores.close();
+        }
+        opened.clear();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
-            for (AutoCloseable c : opened) {
-                c.close();
-            }
             if (inspectorClient != null) {
                 inspectorClient.shutdown(Duration.ZERO, Duration.ofSeconds(2));
             }
