@@ -322,6 +322,15 @@ public final class FakeIdpContext {
         return Optional.of(finish(pending.get(), personId, key));
     }
 
+    /** Sends the flow's refusal {@code CANCELLED} back to the relying party; the flow can be answered once. */
+    public Optional<FakeResponse> cancelFlow(String flowId) {
+        Optional<PendingAuthorization> pending = pendingFlow(flowId);
+        if (pending.isEmpty() || flows.remove(flowId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(pending.get().refuse(LoginCheck.Refusal.CANCELLED));
+    }
+
     private FakeResponse finish(PendingAuthorization pending, String personId, DigitalKey key) {
         Optional<Person> person = personas.person(personId);
         if (person.isEmpty()) {

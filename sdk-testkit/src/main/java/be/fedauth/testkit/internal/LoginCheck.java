@@ -42,7 +42,9 @@ public record LoginCheck(Optional<Refusal> refusal) {
         /** The person is not known to this IdP (social-security-only people at FAS, or the reverse). */
         NOT_KNOWN_TO_IDP("the person is not known to this identity provider"),
         /** The key is not among the requested ones or below the requested minimum level. */
-        KEY_NOT_ACCEPTED("this digital key does not meet the requested level");
+        KEY_NOT_ACCEPTED("this digital key does not meet the requested level"),
+        /** The user cancelled on the login page. */
+        CANCELLED("the user cancelled the login");
 
         private final String description;
 

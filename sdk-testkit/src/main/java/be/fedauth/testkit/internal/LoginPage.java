@@ -1,0 +1,155 @@
+package be.fedauth.testkit.internal;
+
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.Language;
+import be.fedauth.testkit.Person;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The login page of the fake IdP ({@code /testkit/login}): a plain HTML form, no JavaScript, in French,
+ * Dutch, German and English, where a tester picks a persona and one of its digital keys. Each key is a
+ * submit button whose value is {@code personId|KEY}. A foreigner is offered the token only; the
+ * social-security IdP offers only people holding a social-security login. The rules of
+ * {@link FakeIdpContext#checkLogin} still apply when the form is posted.
+ */
+final class LoginPage implements ProtocolEndpoints {
+    @Override
+    public boolean handles(FakeRequest request) {
+        return request.path().equals(FakeIdpContext.LOGIN_PATH);
+    }
+
+    @Override
+    public FakeResponse handle(FakeRequest request, FakeIdpContext ctx) {
+        Optional<String> flow = request.parameter("flow");
+        Optional<PendingAuthorization> pending = flow.flatMap(ctx::pendingFlow);
+        Language language = request.parameter("lang").flatMap(Language::fromCode)
+                .or(() -> pending.map(PendingAuthorization::language)).orElse(Language.EN);
+        LoginTexts texts = new LoginTexts(language);
+        if (pending.isEmpty()) {
+            return FakeResponse.html(400, page(texts, language, "", "<p class=\"error\" id=\"expired\">"
+                    + escape(texts.expired()) + "</p>"));
+        }
+        if ("POST".equals(request.method())) {
+            return post(request, ctx, flow.get(), texts, language);
+        }
+        if (!"GET".equals(request.method())) {
+            return FakeResponse.text(405, "use GET or POST");
+        }
+        return FakeResponse.html(page(texts, language, flow.get(), form(ctx, flow.get(), pending.get(), texts, language)));
+    }
+
+    private FakeResponse post(FakeRequest request, FakeIdpContext ctx, String flow, LoginTexts texts, Language language) {
+        if (request.formParameter("cancel").isPresent()) {
+            return ctx.cancelFlow(flow).orElseGet(() -> expired(texts, language));
+        }
+        String choice = request.formParameter("choice").orElse("");
+        int bar = choice.lastIndexOf('|');
+        if (bar <= 0) {
+            return FakeResponse.text(400, "choose a persona and a key");
+        }
+        DigitalKey key;
+        try {
+            key = DigitalKey.valueOf(choice.substring(bar + 1).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return FakeResponse.text(400, "no such digital key");
+        }
+        return ctx.completeFlow(flow, choice.substring(0, bar), key).orElseGet(() -> expired(texts, language));
+    }
+
+    private static FakeResponse expired(LoginTexts texts, Language language) {
+        return FakeResponse.html(400, page(texts, language, "", "<p class=\"error\" id=\"expired\">"
+                + escape(texts.expired()) + "</p>"));
+    }
+
+    private static String form(FakeIdpContext ctx, String flow, PendingAuthorization pending, LoginTexts texts,
+                               Language language) {
+        StringBuilder html = new StringBuilder();
+        html.append("<p>").append(escape(texts.intro())).append("</p>");
+        html.append("<p>").append(escape(texts.relyingParty())).append(": <strong id=\"relying-party\">")
+                .append(escape(pending.relyingParty())).append("</strong> (").append(escape(pending.idp().displayName()))
+                .append(")</p>");
+        html.append("<form method=\"post\" action=\"").append(FakeIdpContext.LOGIN_PATH).append("\">");
+        html.append("<input type=\"hidden\" name=\"flow\" value=\"").append(escape(flow)).append("\">");
+        html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.code()).append("\">");
+        int shown = 0;
+        for (Person person : ctx.personas().people()) {
+            List<DigitalKey> keys = offeredKeys(person, pending.idp());
+            if (keys.isEmpty()) {
+                continue;
+            }
+            shown++;
+            html.append("<fieldset id=\"persona-").append(escape(person.id())).append("\"><legend>")
+                    .append(escape(person.displayName())).append(" <small>(").append(escape(person.id()));
+            if (person.foreigner()) {
+                html.append(", ").append(escape(texts.foreignerNote()));
+            }
+            html.append(")</small></legend>");
+            for (DigitalKey key : keys) {
+                String value = person.id() + "|" + key.name();
+                html.append("<button type=\"submit\" name=\"choice\" value=\"").append(escape(value))
+                        .append("\" id=\"choice-").append(escape(person.id())).append("-").append(key.name())
+                        .append("\">").append(escape(texts.key(key))).append("</button> ");
+            }
+            html.append("</fieldset>");
+        }
+        if (shown == 0) {
+            html.append("<p class=\"error\">").append(escape(texts.nobody())).append("</p>");
+        }
+        html.append("<p><button type=\"submit\" name=\"cancel\" value=\"1\" id=\"cancel\">")
+                .append(escape(texts.cancel())).append("</button></p></form>");
+        return html.toString();
+    }
+
+    /** The keys a person is offered at this IdP: a foreigner the token only (FAS rule). */
+    static List<DigitalKey> offeredKeys(Person person, Idp idp) {
+        List<DigitalKey> keys = new ArrayList<>();
+        for (DigitalKey key : DigitalKey.values()) {
+            if (!person.owns(key)) {
+                continue;
+            }
+            boolean offered = idp == Idp.SOCIAL_SECURITY ? key == DigitalKey.SOCIAL_SECURITY
+                    : !person.socialSecurityOnly() && key != DigitalKey.SOCIAL_SECURITY
+                    && (!person.foreigner() || key == DigitalKey.PASSWORD_TOKEN);
+            if (offered) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static String page(LoginTexts texts, Language language, String flow, String content) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(escape(texts.title()))
+                .append("</title><style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
+                        + "fieldset{margin:.5em 0}button{margin:.2em}.banner{background:#fee;padding:.5em}"
+                        + ".error{color:#a00}</style></head><body>")
+                .append("<p class=\"banner\">").append(escape(texts.testOnly())).append("</p><nav>");
+        for (Language other : Language.values()) {
+            html.append("<a lang=\"").append(other.code()).append("\" href=\"?flow=")
+                    .append(escape(HttpForms.encodeOne(flow))).append("&amp;lang=").append(other.code())
+                    .append("\">").append(other.name()).append("</a> ");
+        }
+        return html.append("</nav><h1>").append(escape(texts.title())).append("</h1>").append(content)
+                .append("</body></html>").toString();
+    }
+
+    /** Escapes text for HTML content and double-quoted attributes. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
