@@ -1,0 +1,192 @@
+package be.fedauth.saml;
+
+import be.fedauth.core.ConfigurationException;
+import be.fedauth.saml.internal.IdpDescriptor;
+import be.fedauth.saml.internal.KeyStrength;
+import be.fedauth.saml.internal.MetadataCache;
+import be.fedauth.saml.internal.MetadataFetcher;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An identity provider's SAML metadata: from a URL, a file or a fixed document, with its signature
+ * checked against the configured metadata signers, refreshed when due (checked on use, by the
+ * clock), keeping the last good copy when a refresh fails until that copy's {@code validUntil}.
+ * Only the signing keys in the metadata are ever trusted for responses. Thread-safe.
+ */
+public final class IdpMetadataSource {
+    private static final Logger LOG = LoggerFactory.getLogger(IdpMetadataSource.class);
+
+    private final String entityId;
+    private final MetadataCache cache;
+
+    private IdpMetadataSource(Builder b) {
+        this.entityId = b.entityId;
+        List<BasicX509Credential> signers = b.signers.stream().map(BasicX509Credential::new).toList();
+        this.cache = new MetadataCache(b.fetcher.get(), b.entityId, signers, b.refreshInterval, b.retryInterval, b.clock);
+    }
+
+    /**
+     * Metadata at an HTTPS URL (HTTP only for a loopback host, such as the testkit).
+     *
+     * @param entityId the identity provider's entity id, which the metadata must describe
+     */
+    public static Builder fromUrl(URI url, String entityId) {
+        Objects.requireNonNull(url, "url");
+        Builder builder = new Builder(entityId, url.toString());
+        builder.fetcher = () -> MetadataFetcher.of(url, builder.timeout);
+        builder.url = url;
+        return builder;
+    }
+
+    /** Metadata in a file, read again at each refresh. */
+    public static Builder fromFile(Path file, String entityId) {
+        Objects.requireNonNull(file, "file");
+        Builder builder = new Builder(entityId, file.toString());
+        builder.fetcher = () -> MetadataFetcher.of(file);
+        return builder;
+    }
+
+    /** A fixed metadata document. */
+    public static Builder fromXml(String xml, String entityId) {
+        byte[] bytes = Objects.requireNonNull(xml, "xml").getBytes(StandardCharsets.UTF_8);
+        Builder builder = new Builder(entityId, "inline metadata");
+        builder.fetcher = () -> MetadataFetcher.of(bytes);
+        return builder;
+    }
+
+    /** The identity provider's entity id. */
+    public String entityId() {
+        return entityId;
+    }
+
+    /**
+     * Loads the metadata now, whatever the schedule.
+     *
+     * @return whether it succeeded; on failure the last good copy stays in use
+     */
+    public boolean refreshNow() {
+        return cache.refreshNow();
+    }
+
+    /** The metadata to use now (refreshed first when due). */
+    IdpDescriptor descriptor() {
+        return cache.current();
+    }
+
+    @Override
+    public String toString() {
+        return "IdpMetadataSource[" + entityId + "]";
+    }
+
+    /** Builds an {@link IdpMetadataSource}. Not thread-safe. */
+    public static final class Builder {
+        private final String entityId;
+        private final String location;
+        private Supplier<MetadataFetcher> fetcher;
+        private URI url;
+        private final List<X509Certificate> signers = new ArrayList<>();
+        private boolean unsignedAllowed;
+        private Duration refreshInterval = Duration.ofHours(6);
+        private Duration retryInterval = Duration.ofMinutes(5);
+        private Duration timeout = Duration.ofSeconds(10);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String entityId, String location) {
+            this.entityId = Objects.requireNonNull(entityId, "entityId");
+            this.location = location;
+        }
+
+        /** A certificate whose key may sign the metadata (add the next one too during a rollover). */
+        public Builder signedBy(X509Certificate certificate) {
+            Objects.requireNonNull(certificate, "certificate");
+            if (!KeyStrength.isStrong(certificate.getPublicKey())) {
+                throw new ConfigurationException("the metadata signing key is too weak");
+            }
+            signers.add(certificate);
+            return this;
+        }
+
+        /**
+         * Accepts metadata without a signature check. Only for metadata whose origin is otherwise
+         * trusted (a file the operator placed, or HTTPS from the IdP's own host). Logged at WARN.
+         */
+        public Builder allowUnsignedMetadata() {
+            this.unsignedAllowed = true;
+            return this;
+        }
+
+        /** How often the metadata is fetched again (default 6 hours, at least 1 minute). */
+        public Builder refreshInterval(Duration value) {
+            this.refreshInterval = Objects.requireNonNull(value, "refreshInterval");
+            return this;
+        }
+
+        /** How soon a failed refresh is retried (default 5 minutes, at least 1 second). */
+        public Builder retryInterval(Duration value) {
+            this.retryInterval = Objects.requireNonNull(value, "retryInterval");
+            return this;
+        }
+
+        /** Connect and read timeout of a URL fetch (default 10 seconds, at most 60). */
+        public Builder timeout(Duration value) {
+            this.timeout = Objects.requireNonNull(value, "timeout");
+            return this;
+        }
+
+        /** The clock that decides when a refresh is due (default: system clock, UTC). */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The source; nothing is fetched yet.
+         *
+         * @throws ConfigurationException when neither a signer nor the opt-out is given, or a setting is out of range
+         */
+        public IdpMetadataSource build() {
+            if (signers.isEmpty() && !unsignedAllowed) {
+                throw new ConfigurationException("give the metadata signer's certificate (signedBy) for " + location
+                        + ", or allowUnsignedMetadata()");
+            }
+            if (!signers.isEmpty() && unsignedAllowed) {
+                throw new ConfigurationException("signedBy and allowUnsignedMetadata exclude each other");
+            }
+            if (refreshInterval.compareTo(Duration.ofMinutes(1)) < 0 || retryInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ConfigurationException("the metadata refresh interval is at least 1 minute, the retry 1 second");
+            }
+            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
+                throw new ConfigurationException("the metadata timeout is between 0 and 60 seconds");
+            }
+            if (url != null && !"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && isLoopback(url))) {
+                throw new ConfigurationException("metadata is fetched over HTTPS (HTTP only on a loopback host): " + url);
+            }
+            if (unsignedAllowed) {
+                LOG.warn("the metadata of {} from {} is accepted without a signature check", entityId, location);
+            }
+            return new IdpMetadataSource(this);
+        }
+
+        private static boolean isLoopback(URI url) {
+            try {
+                return url.getHost() != null && InetAddress.getByName(url.getHost()).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package be.fedauth.saml;
+
+import be.fedauth.core.AuthenticatedUser;
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.AuthenticationProvider;
+import be.fedauth.core.CallbackRequest;
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.FedAuthException;
+import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.Identity;
+import be.fedauth.core.IdpUnavailableException;
+import be.fedauth.core.LoginRedirect;
+import be.fedauth.core.LoginRequest;
+import be.fedauth.core.LogoutRequest;
+import be.fedauth.core.PendingLogin;
+import be.fedauth.core.ProviderId;
+import be.fedauth.core.SessionReference;
+import be.fedauth.core.spi.AchievedLevel;
+import be.fedauth.core.spi.AuditEvent;
+import be.fedauth.saml.internal.AttributeMapper;
+import be.fedauth.saml.internal.IdpDescriptor;
+import be.fedauth.saml.internal.InboundLogout;
+import be.fedauth.saml.internal.MessageFactory;
+import be.fedauth.saml.internal.OpenSaml;
+import be.fedauth.saml.internal.RedirectCodec;
+import be.fedauth.saml.internal.ResponseValidator;
+import be.fedauth.saml.internal.SpMetadataWriter;
+import be.fedauth.saml.internal.VerifiedAssertion;
+import be.fedauth.saml.internal.XmlSigner;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+
+/**
+ * Logs users in through a SAML 2.0 identity provider: BOSA FAS, or the legacy social-security login
+ * (a second instance with {@link SamlProfile#socialSecurity()}). Made with {@link #builder}; see
+ * {@link SamlProviderBuilder} for the settings and their defaults.
+ *
+ * <p>{@link #finishLogin} verifies, in order: the pending login (provider, expiry), the callback
+ * (POST, RelayState equal to the state), then everything {@code ResponseValidator} lists (hardened
+ * parse, schema, Destination, Issuer, Status, InResponseTo, signatures against the metadata keys only,
+ * exactly one assertion, decryption, bearer confirmation, conditions, audience), the level reached,
+ * the attributes, and last the replay cache. Not verified: the IdP's certificate chains and
+ * validity dates (metadata keys are trusted as published, as SAML Metadata 2.4.1.1 intends).
+ *
+ * <p>Immutable and thread-safe. OpenSAML is initialised once, on first build.
+ */
+public final class SamlAuthenticationProvider implements AuthenticationProvider {
+    private final SamlProviderBuilder settings;
+    private final ResponseValidator validator;
+    private final AttributeMapper mapper;
+    private final InboundLogout inboundLogout;
+
+    SamlAuthenticationProvider(SamlProviderBuilder settings, ResponseValidator validator) {
+        this.settings = settings;
+        this.validator = validator;
+        SamlAttributeNames n = settings.profile.attributes();
+        this.mapper = new AttributeMapper(n.nationalNumber(), n.givenName(), n.familyName(), n.email(), n.language(),
+                n.federalId(), n.roles(), n.mandates());
+        this.inboundLogout = new InboundLogout(settings.clock, settings.clockSkew,
+                settings.singleLogoutUrl.map(URI::toString));
+    }
+
+    /**
+     * A builder.
+     *
+     * @param id this provider's id (for example "fas-saml" or "social-security")
+     * @param spEntityId the SP's entity id, registered at the identity provider
+     * @param acsUrl the SP's assertion consumer service URL (HTTP-POST)
+     * @param keys the SP's keys
+     * @param idp the identity provider's metadata
+     */
+    public static SamlProviderBuilder builder(ProviderId id, String spEntityId, URI acsUrl, SpKeys keys,
+                                              IdpMetadataSource idp) {
+        return new SamlProviderBuilder(id, spEntityId, acsUrl, keys, idp);
+    }
+
+    @Override
+    public ProviderId id() {
+        return settings.id;
+    }
+
+    @Override
+    public Set<DigitalKey> keys() {
+        return settings.profile.keys();
+    }
+
+    /**
+     * Sends the browser to the identity provider with a signed AuthnRequest over the configured binding.
+     *
+     * @throws AuthenticationException {@code key_not_offered} for a key this provider does not offer
+     * @throws IdpUnavailableException when the metadata cannot be loaded or lacks the SSO endpoint
+     */
+    @Override
+    public LoginRedirect startLogin(LoginRequest request) {
+        Objects.requireNonNull(request, "request");
+        for (DigitalKey key : request.keys()) {
+            if (!settings.profile.keys().contains(key)) {
+                throw new AuthenticationException(ErrorCode.KEY_NOT_OFFERED, id() + " does not offer the key " + key);
+            }
+        }
+        IdpDescriptor idp = settings.idp.descriptor();
+        List<String> classRefs = settings.profile.vocabulary().requestValues(request.minimumLevel(), request.keys());
+        String requestId = "_" + settings.random.next();
+        String state = settings.random.next();
+        Instant now = settings.clock.instant();
+        boolean redirect = settings.binding == SamlBinding.REDIRECT;
+        URI destination = (redirect ? idp.ssoRedirect() : idp.ssoPost()).orElseThrow(() -> new IdpUnavailableException(
+                ErrorCode.IDP_INVALID_RESPONSE, idp.entityId() + " has no SSO endpoint for " + settings.binding));
+        AuthnRequest authn = MessageFactory.authnRequest(requestId, now, destination.toString(), settings.spEntityId,
+                settings.acsUrl.toString(), classRefs, !request.keys().isEmpty());
+        SpKey key = settings.keys.signing();
+        HttpRedirect browser;
+        if (redirect) {
+            byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(authn));
+            browser = HttpRedirect.redirect(RedirectCodec.encode(destination, "SAMLRequest", xml, Optional.of(state),
+                    key.privateKey()));
+        } else {
+            byte[] xml = OpenSaml.serialize(XmlSigner.sign(authn, key.privateKey(), key.certificate()));
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("SAMLRequest", Base64.getEncoder().encodeToString(xml));
+            fields.put("RelayState", state);
+            browser = HttpRedirect.post(destination, fields);
+        }
+        PendingLogin pending = PendingLogin.builder(id(), request, state, now).requestId(requestId)
+                .lifetime(settings.pendingLoginLifetime).build();
+        audit("login_started", Optional.empty(), Map.of("binding", settings.binding.name()));
+        return new LoginRedirect(browser, pending);
+    }
+
+    /**
+     * Validates the identity provider's Response (HTTP-POST to the ACS) against the pending login.
+     *
+     * @throws AuthenticationException with the code of the first failed check
+     * @throws IdpUnavailableException when the metadata cannot be loaded
+     */
+    @Override
+    public AuthenticatedUser finishLogin(CallbackRequest callback, PendingLogin pending) {
+        Objects.requireNonNull(callback, "callback");
+        Objects.requireNonNull(pending, "pending");
+        try {
+            AuthenticatedUser user = verify(callback, pending);
+            audit("login_succeeded", Optional.empty(), Map.of("level", user.level().name(), "key", user.key().name()));
+            return user;
+        } catch (FedAuthException e) {
+            audit("login_failed", Optional.of(e.code()), Map.of());
+            throw e;
+        }
+    }
+
+    private AuthenticatedUser verify(CallbackRequest callback, PendingLogin pending) {
+        if (!pending.provider().equals(id())) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login belongs to " + pending.provider());
+        }
+        if (pending.isExpired(settings.clock.instant())) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
+        }
+        if (!"POST".equals(callback.method())) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the SAML response arrives by HTTP-POST");
+        }
+        String samlResponse = callback.required("SAMLResponse");
+        Optional<String> relayState = callback.single("RelayState");
+        if (pending.requestId().isPresent() && !relayState.map(pending.state()::equals).orElse(false)) {
+            throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this browser's login");
+        }
+        IdpDescriptor idp = settings.idp.descriptor();
+        VerifiedAssertion assertion = validator.validate(samlResponse, pending.requestId(), idp);
+        AchievedLevel achieved = settings.profile.vocabulary().interpret(assertion.classRefs());
+        if (pending.minimumLevel().isPresent() && !achieved.level().isAtLeast(pending.minimumLevel().get())) {
+            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the login reached " + achieved.level()
+                    + ", below the requested " + pending.minimumLevel().get());
+        }
+        Identity identity = mapper.identity(assertion);
+        var roles = mapper.roles(assertion);
+        var mandates = mapper.mandates(assertion);
+        // Last, once everything else passed: a failed attempt must not burn the id of a genuine assertion.
+        settings.replayCache.markUsed("saml-assertion:" + idp.entityId(), assertion.id(), assertion.expiresAt());
+        return new AuthenticatedUser(identity, achieved.keyOrNominal(), achieved.level(), id(), assertion.authnInstant(),
+                roles, mandates, List.of(), session(assertion));
+    }
+
+    private SessionReference session(VerifiedAssertion assertion) {
+        Map<String, String> values = new HashMap<>();
+        values.put(SamlSessionValues.NAME_ID, assertion.nameId());
+        assertion.nameIdFormat().ifPresent(v -> values.put(SamlSessionValues.NAME_ID_FORMAT, v));
+        assertion.nameQualifier().ifPresent(v -> values.put(SamlSessionValues.NAME_QUALIFIER, v));
+        assertion.spNameQualifier().ifPresent(v -> values.put(SamlSessionValues.SP_NAME_QUALIFIER, v));
+        assertion.sessionIndex().ifPresent(v -> values.put(SamlSessionValues.SESSION_INDEX, v));
+        return new SessionReference(id(), values);
+    }
+
+    /**
+     * SP-initiated Single Logout: a signed LogoutRequest over HTTP-Redirect to the IdP's SLO endpoint.
+     *
+     * @throws AuthenticationException {@code provider_not_offered} for another provider's session,
+     *     {@code not_authenticated} when the session has no NameID
+     * @throws IdpUnavailableException when the IdP has no SLO endpoint
+     */
+    @Override
+    public HttpRedirect startLogout(LogoutRequest request) {
+        Objects.requireNonNull(request, "request");
+        SessionReference session = request.session();
+        if (!session.provider().equals(id())) {
+            throw new AuthenticationException(ErrorCode.PROVIDER_NOT_OFFERED, "the session belongs to " + session.provider());
+        }
+        String nameId = session.value(SamlSessionValues.NAME_ID).orElseThrow(() ->
+                new AuthenticationException(ErrorCode.NOT_AUTHENTICATED, "the session has no SAML NameID"));
+        IdpDescriptor idp = settings.idp.descriptor();
+        URI slo = idp.sloRedirect().orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
+                idp.entityId() + " has no HTTP-Redirect SingleLogoutService"));
+        var message = MessageFactory.logoutRequest("_" + settings.random.next(), settings.clock.instant(), slo.toString(),
+                settings.spEntityId, nameId, session.value(SamlSessionValues.NAME_ID_FORMAT),
+                session.value(SamlSessionValues.NAME_QUALIFIER), session.value(SamlSessionValues.SP_NAME_QUALIFIER),
+                session.value(SamlSessionValues.SESSION_INDEX));
+        byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(message));
+        audit("logout_started", Optional.empty(), Map.of());
+        return HttpRedirect.redirect(RedirectCodec.encode(slo, "SAMLRequest", xml, request.state(),
+                settings.keys.signing().privateKey()));
+    }
+
+    /**
+     * Verifies the identity provider's LogoutResponse to {@link #startLogout} (HTTP-Redirect to the SLO URL).
+     *
+     * @throws AuthenticationException {@code idp_error} when the IdP reports a failure, or the code of the failed check
+     */
+    public void finishLogout(CallbackRequest callback) {
+        Objects.requireNonNull(callback, "callback");
+        inboundLogout.response(callback, settings.idp.descriptor());
+        audit("logout_finished", Optional.empty(), Map.of());
+    }
+
+    /**
+     * Handles an IdP-initiated LogoutRequest (HTTP-Redirect to the SLO URL): verifies it and prepares
+     * the signed LogoutResponse. The caller ends the matching session, then redirects the browser.
+     *
+     * @throws AuthenticationException with the code of the failed check
+     */
+    public IdpInitiatedLogout handleLogoutRequest(CallbackRequest callback) {
+        Objects.requireNonNull(callback, "callback");
+        IdpDescriptor idp = settings.idp.descriptor();
+        InboundLogout.Request request = inboundLogout.request(callback, idp);
+        URI slo = idp.sloRedirect().orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
+                idp.entityId() + " has no HTTP-Redirect SingleLogoutService"));
+        var response = MessageFactory.logoutResponse("_" + settings.random.next(), settings.clock.instant(),
+                slo.toString(), settings.spEntityId, request.id());
+        byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(response));
+        URI back = RedirectCodec.encode(slo, "SAMLResponse", xml, callback.single("RelayState"),
+                settings.keys.signing().privateKey());
+        audit("logout_requested_by_idp", Optional.empty(), Map.of());
+        return new IdpInitiatedLogout(request.nameId(), request.sessionIndexes(), HttpRedirect.redirect(back));
+    }
+
+    /** This SP's metadata (SAML Metadata 2.0), signed with the current signing key, to register at the IdP. */
+    public String spMetadataXml() {
+        SpKey signing = settings.keys.signing();
+        return SpMetadataWriter.write("_" + settings.random.next(), settings.spEntityId, settings.acsUrl.toString(),
+                settings.singleLogoutUrl.map(URI::toString),
+                settings.keys.publishedSigningKeys().stream().map(SpKey::certificate).toList(),
+                settings.keys.decryptionKeys().stream().map(SpKey::certificate).toList(),
+                signing.privateKey(), signing.certificate());
+    }
+
+    private void audit(String type, Optional<ErrorCode> error, Map<String, String> details) {
+        try {
+            settings.audit.record(new AuditEvent(type, settings.clock.instant(), id().value(), Optional.empty(), error,
+                    details));
+        } catch (RuntimeException e) {
+            // An audit sink must not throw; if it does, the login outcome is not changed by it.
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SamlAuthenticationProvider[" + settings + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package be.fedauth.saml.internal;
+
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ErrorCode;
+import java.util.List;
+import java.util.Set;
+import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.EncryptedAssertion;
+import org.opensaml.saml.saml2.encryption.Decrypter;
+import org.opensaml.saml.saml2.encryption.EncryptedElementTypeEncryptedKeyResolver;
+import org.opensaml.security.credential.Credential;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.encryption.EncryptedData;
+import org.opensaml.xmlsec.encryption.EncryptedKey;
+import org.opensaml.xmlsec.encryption.support.ChainingEncryptedKeyResolver;
+import org.opensaml.xmlsec.encryption.support.DecryptionException;
+import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
+import org.opensaml.xmlsec.encryption.support.InlineEncryptedKeyResolver;
+import org.opensaml.xmlsec.keyinfo.impl.StaticKeyInfoCredentialResolver;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+
+/**
+ * Decrypts an EncryptedAssertion (XML Encryption 1.1) with the SP's keys. Only RSA-OAEP key
+ * transport and AES-GCM content encryption are accepted: AES-CBC is open to padding-oracle attacks
+ * (Jager and Somorovsky, 2011) and RSA PKCS#1 v1.5 to Bleichenbacher's. The result lives in a
+ * document of its own, so its signature can only reference itself; the caller verifies it.
+ */
+final class AssertionDecrypter {
+    static final Set<String> KEY_TRANSPORT = Set.of(EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP,
+            EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP11);
+    static final Set<String> CONTENT = Set.of(EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES128_GCM,
+            EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES192_GCM, EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES256_GCM);
+    /** Digests allowed inside RSA-OAEP (its SHA-1 default is not a signature use of SHA-1). */
+    private static final Set<String> OAEP_DIGESTS = Set.of(SignatureConstants.ALGO_ID_DIGEST_SHA1,
+            SignatureConstants.ALGO_ID_DIGEST_SHA256, SignatureConstants.ALGO_ID_DIGEST_SHA384,
+            SignatureConstants.ALGO_ID_DIGEST_SHA512);
+
+    private final StaticKeyInfoCredentialResolver keys;
+    private final ChainingEncryptedKeyResolver keyResolver;
+    private final List<String> included;
+
+    AssertionDecrypter(List<BasicX509Credential> credentials) {
+        this.keys = new StaticKeyInfoCredentialResolver(List.<Credential>copyOf(credentials));
+        this.keyResolver = new ChainingEncryptedKeyResolver(
+                List.of(new InlineEncryptedKeyResolver(), new EncryptedElementTypeEncryptedKeyResolver()));
+        this.included = new java.util.ArrayList<>(KEY_TRANSPORT);
+        this.included.addAll(CONTENT);
+        this.included.addAll(OAEP_DIGESTS);
+        this.included.add(EncryptionConstants.ALGO_ID_MGF1_SHA1);
+        this.included.add(EncryptionConstants.ALGO_ID_MGF1_SHA256);
+        this.included.add(EncryptionConstants.ALGO_ID_MGF1_SHA384);
+        this.included.add(EncryptionConstants.ALGO_ID_MGF1_SHA512);
+    }
+
+    Assertion decrypt(EncryptedAssertion encrypted) {
+        checkAlgorithms(encrypted);
+        // A Decrypter keeps per-call state; it is cheap next to the RSA decryption it performs.
+        Decrypter decrypter = new Decrypter(null, keys, keyResolver, included, List.of());
+        decrypter.setRootInNewDocument(true);
+        try {
+            return decrypter.decrypt(encrypted);
+        } catch (DecryptionException | RuntimeException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                    "the encrypted assertion cannot be decrypted with the SP's keys", e);
+        }
+    }
+
+    private static void checkAlgorithms(EncryptedAssertion encrypted) {
+        EncryptedData data = encrypted.getEncryptedData();
+        if (data == null || data.getEncryptionMethod() == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the encrypted assertion has no EncryptedData");
+        }
+        if (!CONTENT.contains(data.getEncryptionMethod().getAlgorithm())) {
+            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
+                    "the assertion is encrypted with " + data.getEncryptionMethod().getAlgorithm());
+        }
+        List<EncryptedKey> encryptedKeys = new java.util.ArrayList<>(encrypted.getEncryptedKeys());
+        if (data.getKeyInfo() != null) {
+            encryptedKeys.addAll(data.getKeyInfo().getEncryptedKeys());
+        }
+        for (EncryptedKey key : encryptedKeys) {
+            if (key.getEncryptionMethod() == null || !KEY_TRANSPORT.contains(key.getEncryptionMethod().getAlgorithm())) {
+                throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
+                        "the assertion key is transported with an algorithm other than RSA-OAEP");
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package be.fedauth.saml.internal;
+
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.FedAuthException;
+import be.fedauth.core.IdpUnavailableException;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Holds the last good copy of an identity provider's metadata and refreshes it when due, on the
+ * caller's thread and by the injected clock (no timer thread, so tests need no sleeps). A failed
+ * refresh keeps the last good copy until its {@code validUntil} and is retried after the retry
+ * interval; while one thread refreshes, others keep using the last good copy. Thread-safe.
+ */
+public final class MetadataCache {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
+
+    private final MetadataFetcher fetcher;
+    private final String entityId;
+    private final List<BasicX509Credential> signers;
+    private final Duration refreshInterval;
+    private final Duration retryInterval;
+    private final Clock clock;
+    private final MetadataReader reader = new MetadataReader();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile IdpDescriptor current;
+    private volatile Instant nextAttempt = Instant.MIN;
+    private volatile Exception lastFailure;
+
+    /** A cache; nothing is fetched until first use. */
+    public MetadataCache(MetadataFetcher fetcher, String entityId, List<BasicX509Credential> signers,
+                         Duration refreshInterval, Duration retryInterval, Clock clock) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.entityId = Objects.requireNonNull(entityId, "entityId");
+        this.signers = List.copyOf(signers);
+        this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
+        this.retryInterval = Objects.requireNonNull(retryInterval, "retryInterval");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The metadata to use now, refreshed first when due.
+     *
+     * @throws IdpUnavailableException {@code idp_unavailable} when there is no usable copy
+     */
+    public IdpDescriptor current() {
+        Instant now = clock.instant();
+        IdpDescriptor known = current;
+        if (known != null && now.isBefore(nextAttempt)) {
+            return usable(known, now);
+        }
+        if (known != null) {
+            if (lock.tryLock()) {
+                try {
+                    if (!now.isBefore(nextAttempt)) {
+                        load(now);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+            return usable(current, now);
+        }
+        lock.lock();
+        try {
+            if (current == null) {
+                load(now);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (current == null) {
+            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE,
+                    "the metadata of " + entityId + " cannot be loaded from " + fetcher.describe(), lastFailure);
+        }
+        return usable(current, now);
+    }
+
+    /** Loads now, whatever the schedule; keeps the last good copy on failure. Returns whether it succeeded. */
+    public boolean refreshNow() {
+        lock.lock();
+        try {
+            return load(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean load(Instant now) {
+        try {
+            byte[] xml = fetcher.fetch();
+            IdpDescriptor loaded = reader.read(xml, entityId, signers, now);
+            current = loaded;
+            nextAttempt = now.plus(refreshInterval);
+            lastFailure = null;
+            LOG.debug("loaded the metadata of {} from {}", entityId, fetcher.describe());
+            return true;
+        } catch (IOException | FedAuthException e) {
+            lastFailure = e;
+            nextAttempt = now.plus(retryInterval);
+            LOG.warn("refreshing the metadata of {} from {} failed ({}); {}", entityId, fetcher.describe(),
+                    e.getMessage(), current == null ? "no copy yet" : "keeping the last good copy");
+            return false;
+        }
+    }
+
+    private IdpDescriptor usable(IdpDescriptor descriptor, Instant now) {
+        if (descriptor.validUntil().isPresent() && !now.isBefore(descriptor.validUntil().get())) {
+            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE,
+                    "the last good metadata of " + entityId + " expired and could not be refreshed", lastFailure);
+        }
+        return descriptor;
+    }
+}

@@ -1,0 +1,201 @@
+package be.fedauth.saml.internal;
+
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.ErrorCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.HashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.QName;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.Validator;
+import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
+import net.shibboleth.utilities.java.support.xml.BasicParserPool;
+import net.shibboleth.utilities.java.support.xml.XMLParserException;
+import org.opensaml.core.config.InitializationException;
+import org.opensaml.core.config.InitializationService;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
+import org.opensaml.core.xml.io.MarshallingException;
+import org.opensaml.core.xml.io.Unmarshaller;
+import org.opensaml.core.xml.io.UnmarshallingException;
+import org.opensaml.saml.common.xml.SAMLSchemaBuilder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
+
+/**
+ * The one seam to OpenSAML: initialisation (once, lazily, thread-safely: it costs about a second),
+ * the hardened schema-validating parser pool, builders, marshalling and unmarshalling. Every other
+ * class of this module that touches OpenSAML goes through here for those, so a move to OpenSAML 5
+ * touches this package only.
+ */
+public final class OpenSaml {
+
+    private final BasicParserPool parserPool;
+    private final Schema schema;
+
+    private OpenSaml() {
+        try {
+            InitializationService.initialize();
+        } catch (InitializationException e) {
+            throw new ConfigurationException("OpenSAML cannot be initialised", e);
+        }
+        this.schema = samlSchema();
+        this.parserPool = newParserPool();
+    }
+
+    /** The initialised runtime; the first call initialises OpenSAML. */
+    public static OpenSaml get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Initialisation-on-demand holder: the JVM guarantees one thread-safe initialisation. */
+    private static final class Holder {
+        private static final OpenSaml INSTANCE = new OpenSaml();
+    }
+
+    private static Schema samlSchema() {
+        try {
+            // SAML 2.0 protocol, assertion and metadata schemas with XML-DSig and XML-Enc.
+            return new SAMLSchemaBuilder(SAMLSchemaBuilder.SAML1Version.SAML_11).getSAMLSchema();
+        } catch (SAXException e) {
+            throw new ConfigurationException("the SAML schemas cannot be loaded", e);
+        }
+    }
+
+    private static BasicParserPool newParserPool() {
+        BasicParserPool pool = new BasicParserPool();
+        pool.setMaxPoolSize(64);
+        pool.setNamespaceAware(true);
+        pool.setCoalescing(false);
+        // Comments stay in the tree so that they can be refused (a comment splitting a NameID is the
+        // 2018 "comment truncation" attack against libraries that read only the first text node).
+        pool.setIgnoreComments(false);
+        pool.setExpandEntityReferences(false);
+        pool.setXincludeAware(false);
+        pool.setDTDValidating(false);
+        // No schema in the parser: a validating parser adds schema default attributes to the tree,
+        // which changes what was signed. The schema is checked on the parsed tree instead (below).
+        pool.setErrorHandler(new StrictErrorHandler());
+        Map<String, Boolean> features = new HashMap<>();
+        features.put(XMLConstants.FEATURE_SECURE_PROCESSING, Boolean.TRUE);
+        features.put("http://apache.org/xml/features/disallow-doctype-decl", Boolean.TRUE);
+        features.put("http://xml.org/sax/features/external-general-entities", Boolean.FALSE);
+        features.put("http://xml.org/sax/features/external-parameter-entities", Boolean.FALSE);
+        features.put("http://apache.org/xml/features/nonvalidating/load-external-dtd", Boolean.FALSE);
+        pool.setBuilderFeatures(features);
+        try {
+            pool.initialize();
+        } catch (ComponentInitializationException e) {
+            throw new ConfigurationException("the XML parser pool cannot be initialised", e);
+        }
+        return pool;
+    }
+
+    /**
+     * Parses untrusted bytes: no DTD, no external entity, schema-valid SAML.
+     *
+     * @throws AuthenticationException {@code malformed_response} when the bytes are not acceptable
+     */
+    public Document parse(byte[] xml) {
+        Document document;
+        try {
+            document = parserPool.parse(new ByteArrayInputStream(xml));
+        } catch (XMLParserException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                    "the SAML message is not well-formed XML without a DTD", e);
+        }
+        try {
+            // A Validator over a DOMSource without a result reads the tree and does not change it.
+            Validator validator = schema.newValidator();
+            validator.setErrorHandler(new StrictErrorHandler());
+            validator.validate(new DOMSource(document));
+        } catch (SAXException | java.io.IOException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML message is not schema-valid", e);
+        }
+        return document;
+    }
+
+    /** A new empty document. */
+    public Document newDocument() {
+        try {
+            return parserPool.newDocument();
+        } catch (XMLParserException e) {
+            throw new IllegalStateException("no XML document builder", e);
+        }
+    }
+
+    /**
+     * Unmarshals an element of an already checked document.
+     *
+     * @throws AuthenticationException {@code malformed_response} when OpenSAML cannot read it
+     */
+    public XMLObject unmarshall(Element element) {
+        Unmarshaller unmarshaller = XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(element);
+        if (unmarshaller == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "unknown SAML element " + element.getLocalName());
+        }
+        try {
+            return unmarshaller.unmarshall(element);
+        } catch (UnmarshallingException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML message cannot be read", e);
+        }
+    }
+
+    /** Builds an empty SAML object of a type by its default element name. */
+    @SuppressWarnings("unchecked")
+    public <T extends XMLObject> T build(QName elementName) {
+        var builder = XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(elementName);
+        if (builder == null) {
+            throw new IllegalStateException("no OpenSAML builder for " + elementName);
+        }
+        return (T) builder.buildObject(elementName);
+    }
+
+    /** Builds an object of a schema type under an element name (such as an xs:string AttributeValue). */
+    @SuppressWarnings("unchecked")
+    public <T extends XMLObject> T build(QName elementName, QName typeName) {
+        var builder = XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(typeName);
+        if (builder == null) {
+            throw new IllegalStateException("no OpenSAML builder for " + typeName);
+        }
+        return (T) builder.buildObject(elementName, typeName);
+    }
+
+    /** Marshals an object to its DOM element. */
+    public Element marshall(XMLObject object) {
+        try {
+            return XMLObjectProviderRegistrySupport.getMarshallerFactory().getMarshaller(object).marshall(object);
+        } catch (MarshallingException e) {
+            throw new IllegalStateException("the SAML object cannot be marshalled", e);
+        }
+    }
+
+    /** Serialises an element without reformatting (signatures must survive). */
+    public static byte[] serialize(Element element) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        net.shibboleth.utilities.java.support.xml.SerializeSupport.writeNode(element, out);
+        return out.toByteArray();
+    }
+
+    /** Schema warnings are ignored; errors fail the parse. */
+    private static final class StrictErrorHandler implements org.xml.sax.ErrorHandler {
+        @Override
+        public void warning(org.xml.sax.SAXParseException e) {
+        }
+
+        @Override
+        public void error(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+        }
+    }
+}

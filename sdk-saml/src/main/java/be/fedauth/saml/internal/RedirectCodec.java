@@ -1,0 +1,163 @@
+package be.fedauth.saml.internal;
+
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+
+/**
+ * The HTTP-Redirect binding (SAML Bindings 3.4): DEFLATE, base64, URL encoding, and the detached
+ * signature over {@code SAMLRequest=..&RelayState=..&SigAlg=..} (3.4.4.1). Inbound messages are
+ * bounded before and while inflating, so a deflate bomb cannot exhaust memory. Stateless.
+ */
+public final class RedirectCodec {
+    /** Largest base64 value accepted in an inbound redirect. */
+    public static final int MAX_ENCODED = 16 * 1024;
+    /** Largest inflated message accepted. */
+    public static final int MAX_INFLATED = 64 * 1024;
+    private static final Map<String, String> JCA = Map.of(
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, "SHA256withRSA",
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, "SHA384withRSA",
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, "SHA512withRSA",
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256, "SHA256withECDSA",
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA384, "SHA384withECDSA",
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA512, "SHA512withECDSA");
+
+    private RedirectCodec() {
+    }
+
+    /** The signed redirect URL for a message ({@code parameter} is SAMLRequest or SAMLResponse). */
+    public static URI encode(URI destination, String parameter, byte[] xml, Optional<String> relayState, PrivateKey key) {
+        StringBuilder query = new StringBuilder();
+        query.append(parameter).append('=').append(url(Base64.getEncoder().encodeToString(deflate(xml))));
+        relayState.ifPresent(r -> query.append("&RelayState=").append(url(r)));
+        String algorithm = XmlSigner.algorithm(key);
+        query.append("&SigAlg=").append(url(algorithm));
+        try {
+            Signature signer = Signature.getInstance(JCA.get(algorithm));
+            signer.initSign(key);
+            signer.update(query.toString().getBytes(StandardCharsets.UTF_8));
+            query.append("&Signature=").append(url(Base64.getEncoder().encodeToString(signer.sign())));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the redirect cannot be signed", e);
+        }
+        String base = destination.toString();
+        return URI.create(base + (destination.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    /**
+     * Decodes an inbound redirect message and verifies its signature with the IdP's keys.
+     *
+     * @throws AuthenticationException {@code malformed_callback} (too large, not deflated, not
+     *     base64), {@code unsigned_assertion} (no signature), {@code unsupported_algorithm},
+     *     {@code invalid_signature}
+     */
+    public static byte[] decodeVerified(String parameter, String value, Optional<String> relayState,
+                                        Optional<String> sigAlg, Optional<String> signature,
+                                        List<X509Certificate> trusted) {
+        byte[] xml = inflate(value);
+        if (sigAlg.isEmpty() || signature.isEmpty()) {
+            throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the redirect message is not signed");
+        }
+        String jca = JCA.get(sigAlg.get());
+        if (jca == null) {
+            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM, "the redirect is signed with " + sigAlg.get());
+        }
+        StringBuilder signed = new StringBuilder(parameter).append('=').append(url(value));
+        relayState.ifPresent(r -> signed.append("&RelayState=").append(url(r)));
+        signed.append("&SigAlg=").append(url(sigAlg.get()));
+        byte[] signatureBytes;
+        try {
+            signatureBytes = Base64.getMimeDecoder().decode(signature.get());
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE, "the redirect signature is not base64", e);
+        }
+        for (X509Certificate certificate : trusted) {
+            PublicKey key = certificate.getPublicKey();
+            if (!KeyStrength.isStrong(key)) {
+                continue;
+            }
+            try {
+                Signature verifier = Signature.getInstance(jca);
+                verifier.initVerify(key);
+                verifier.update(signed.toString().getBytes(StandardCharsets.UTF_8));
+                if (verifier.verify(signatureBytes)) {
+                    return xml;
+                }
+            } catch (GeneralSecurityException e) {
+                // A key of another type, or a malformed signature: try the next key.
+            }
+        }
+        throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE, "the redirect signature does not verify");
+    }
+
+    /** Inflates a base64 DEFLATE value, refusing oversized input and output. */
+    public static byte[] inflate(String value) {
+        if (value.length() > MAX_ENCODED) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect message is too large");
+        }
+        byte[] compressed;
+        try {
+            compressed = Base64.getMimeDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect message is not base64", e);
+        }
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(compressed);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buffer);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect message is truncated");
+                }
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_INFLATED) {
+                    throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect message inflates too much");
+                }
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect message is not DEFLATE data", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Raw DEFLATE (RFC 1951), as the binding requires. */
+    public static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.DEFLATED, true);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    static String url(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,196 @@
+package be.fedauth.saml.internal;
+
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.saml.common.SAMLVersion;
+import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.Issuer;
+import org.opensaml.saml.saml2.core.NameIDType;
+import org.opensaml.saml.saml2.core.Response;
+import org.opensaml.saml.saml2.core.StatusCode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Validates a SAML 2.0 Response received over HTTP-POST (SAML Bindings 3.5, Profiles 4.1.4) and
+ * returns the values of the one assertion that passed every check. What is verified:
+ * <ul>
+ *   <li>size, base64, a hardened schema-validating parse (no DTD, no external entities), no comments
+ *   or processing instructions anywhere;</li>
+ *   <li>Response: version, Destination (the ACS), Issuer, Status, InResponseTo (no unsolicited
+ *   response unless allowed), its signature when present;</li>
+ *   <li>exactly one assertion, plain or encrypted (RSA-OAEP, AES-GCM), whose own signature is required
+ *   by default and is verified after decryption;</li>
+ *   <li>the assertion's Issuer, bearer SubjectConfirmation (Recipient, NotOnOrAfter, InResponseTo),
+ *   Conditions (validity window with skew, every AudienceRestriction), AuthnStatement
+ *   (see {@link AssertionChecks}).</li>
+ * </ul>
+ * Not verified here: the replay cache and the level (the provider does both). Thread-safe.
+ */
+public final class ResponseValidator {
+    private final ValidationSettings settings;
+    private final SignatureChecker signatures = new SignatureChecker();
+    private final AssertionDecrypter decrypter;
+    private final AssertionChecks checks;
+
+    /** A validator for one SP configuration. */
+    public ResponseValidator(ValidationSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.decrypter = new AssertionDecrypter(settings.decryptionCredentials());
+        this.checks = new AssertionChecks(settings);
+    }
+
+    /**
+     * Validates a base64 {@code SAMLResponse} form value.
+     *
+     * @param expectedRequestId the AuthnRequest ID sent, when the login was SP-initiated
+     * @throws AuthenticationException with the code of the first failed check
+     */
+    public VerifiedAssertion validate(String samlResponse, Optional<String> expectedRequestId, IdpDescriptor idp) {
+        byte[] xml = decode(samlResponse);
+        OpenSaml saml = OpenSaml.get();
+        Document document = saml.parse(xml);
+        refuseCommentsAndInstructions(document);
+        Element root = document.getDocumentElement();
+        if (!SAMLConstants.SAML20P_NS.equals(root.getNamespaceURI()) || !"Response".equals(root.getLocalName())) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the message is not a SAML 2.0 Response");
+        }
+        XMLObject object = saml.unmarshall(root);
+        if (!(object instanceof Response response)) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the message is not a SAML 2.0 Response");
+        }
+        checkResponse(response, expectedRequestId, idp);
+
+        Assertion assertion = theOneAssertion(response);
+        boolean decrypted = false;
+        if (assertion == null) {
+            assertion = decrypter.decrypt(response.getEncryptedAssertions().get(0));
+            decrypted = true;
+        } else if (settings.requireEncryptedAssertion()) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the assertion is not encrypted");
+        }
+        if (assertion.isSigned()) {
+            signatures.verify(assertion, idp.credentials(), "assertion");
+        } else if (settings.requireSignedAssertion() || decrypted || !response.isSigned()) {
+            // An encrypted assertion is outside the response's signature scope once decrypted: it must
+            // carry its own signature (else a wrapped, unsigned assertion could be slipped in).
+            throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the assertion is not signed");
+        }
+        return checks.check(assertion, expectedRequestId, idp);
+    }
+
+    private byte[] decode(String samlResponse) {
+        Objects.requireNonNull(samlResponse, "samlResponse");
+        if (samlResponse.length() > settings.maxResponseBytes() * 4L / 3 + 4) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML response is too large");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(samlResponse.getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML response is not base64", e);
+        }
+    }
+
+    private void checkResponse(Response response, Optional<String> expectedRequestId, IdpDescriptor idp) {
+        if (response.getVersion() != SAMLVersion.VERSION_20) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the response is not SAML 2.0");
+        }
+        // SAML Bindings 3.5.5.2: a signed response must carry the Destination; we require it always.
+        if (!settings.acsUrl().equals(response.getDestination())) {
+            throw new AuthenticationException(ErrorCode.DESTINATION_MISMATCH,
+                    "the response is addressed to " + response.getDestination() + ", not " + settings.acsUrl());
+        }
+        checkIssuer(response.getIssuer(), idp, false);
+        checkStatus(response);
+        String inResponseTo = response.getInResponseTo();
+        if (expectedRequestId.isPresent()) {
+            if (inResponseTo == null && !settings.allowUnsolicited()) {
+                throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH, "the response has no InResponseTo");
+            }
+            if (inResponseTo != null && !inResponseTo.equals(expectedRequestId.get())) {
+                throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH,
+                        "the response answers another request");
+            }
+        } else if (!settings.allowUnsolicited()) {
+            throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH, "unsolicited responses are not accepted");
+        } else if (inResponseTo != null) {
+            throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH, "the response answers an unknown request");
+        }
+        Instant now = settings.clock().instant();
+        if (response.getIssueInstant() != null && response.getIssueInstant().isAfter(now.plus(settings.skew()))) {
+            throw new AuthenticationException(ErrorCode.TOKEN_ISSUED_IN_FUTURE, "the response is issued in the future");
+        }
+        if (response.isSigned()) {
+            signatures.verify(response, idp.credentials(), "response");
+        }
+    }
+
+    /** Checks an Issuer (SAML Profiles 4.1.4.2: the IdP's entity id, format entity or absent). */
+    static void checkIssuer(Issuer issuer, IdpDescriptor idp, boolean required) {
+        if (issuer == null) {
+            if (required) {
+                throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the assertion has no Issuer");
+            }
+            return;
+        }
+        if (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat())) {
+            throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the Issuer format is not entity");
+        }
+        if (!idp.entityId().equals(issuer.getValue())) {
+            throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH,
+                    "the issuer is " + issuer.getValue() + ", expected " + idp.entityId());
+        }
+    }
+
+    private static void checkStatus(Response response) {
+        if (response.getStatus() == null || response.getStatus().getStatusCode() == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the response has no status");
+        }
+        StatusCode code = response.getStatus().getStatusCode();
+        if (StatusCode.SUCCESS.equals(code.getValue())) {
+            return;
+        }
+        String second = code.getStatusCode() == null ? "" : String.valueOf(code.getStatusCode().getValue());
+        if (StatusCode.AUTHN_FAILED.equals(second) || StatusCode.REQUEST_DENIED.equals(second)) {
+            throw new AuthenticationException(ErrorCode.LOGIN_CANCELLED, "the identity provider reports " + second);
+        }
+        if (StatusCode.NO_AUTHN_CONTEXT.equals(second)) {
+            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the identity provider reports " + second);
+        }
+        throw new AuthenticationException(ErrorCode.IDP_ERROR,
+                "the identity provider reports " + code.getValue() + (second.isEmpty() ? "" : " / " + second));
+    }
+
+    /** SAML Profiles 4.1.4.2 allows several assertions; we accept exactly one, so there is no choice to trick. */
+    private static Assertion theOneAssertion(Response response) {
+        int plain = response.getAssertions().size();
+        int encrypted = response.getEncryptedAssertions().size();
+        if (plain + encrypted != 1) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                    "the response holds " + (plain + encrypted) + " assertions instead of one");
+        }
+        return plain == 1 ? response.getAssertions().get(0) : null;
+    }
+
+    /** Refuses comments and processing instructions anywhere: FAS sends none, attacks do. */
+    static void refuseCommentsAndInstructions(Node node) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            short type = child.getNodeType();
+            if (type == Node.COMMENT_NODE || type == Node.PROCESSING_INSTRUCTION_NODE) {
+                throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                        "the SAML message contains a comment or processing instruction");
+            }
+            if (type == Node.ELEMENT_NODE) {
+                refuseCommentsAndInstructions(child);
+            }
+        }
+    }
+}

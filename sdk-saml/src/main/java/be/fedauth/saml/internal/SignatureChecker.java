@@ -1,0 +1,92 @@
+package be.fedauth.saml.internal;
+
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ErrorCode;
+import java.util.List;
+import java.util.Set;
+import org.opensaml.saml.common.SignableSAMLObject;
+import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
+import org.opensaml.security.x509.BasicX509Credential;
+import org.opensaml.xmlsec.signature.Signature;
+import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.opensaml.xmlsec.signature.support.SignatureException;
+import org.opensaml.xmlsec.signature.support.SignatureValidator;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Verifies the enveloped XML signature of a SAML object, in this order:
+ * <ol>
+ *   <li>the SAML signature profile (SAML Core 5.4): one {@code ds:Reference}, whose URI is the signed
+ *   element's own ID (which the parser resolved to that very element), enveloped-signature and
+ *   exclusive canonicalisation transforms only; this refuses wrapping, XSLT and extra references;</li>
+ *   <li>the algorithms: RSA or ECDSA with SHA-256 or stronger, SHA-256 or stronger digests; SHA-1 is
+ *   refused;</li>
+ *   <li>the signature value against the identity provider's metadata keys only. A key or certificate
+ *   carried in the signature's {@code KeyInfo} is never used.</li>
+ * </ol>
+ * Apache Santuario runs with secure validation on (its default since 2.3). Stateless and thread-safe.
+ */
+public final class SignatureChecker {
+    static final Set<String> SIGNATURE_ALGORITHMS = Set.of(
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384,
+            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256,
+            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA384, SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA512);
+    static final Set<String> DIGEST_ALGORITHMS = Set.of(SignatureConstants.ALGO_ID_DIGEST_SHA256,
+            SignatureConstants.ALGO_ID_DIGEST_SHA384, SignatureConstants.ALGO_ID_DIGEST_SHA512);
+    private static final String DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
+
+    private final SAMLSignatureProfileValidator profile = new SAMLSignatureProfileValidator();
+
+    /**
+     * Verifies the signature of {@code object}, which must be signed.
+     *
+     * @param what "response" or "assertion", for messages
+     * @throws AuthenticationException {@code invalid_signature} or {@code unsupported_algorithm}
+     */
+    public void verify(SignableSAMLObject object, List<BasicX509Credential> trusted, String what) {
+        Signature signature = object.getSignature();
+        if (signature == null) {
+            throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the " + what + " is not signed");
+        }
+        try {
+            profile.validate(signature);
+        } catch (SignatureException e) {
+            throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE,
+                    "the signature of the " + what + " does not follow the SAML signature profile", e);
+        }
+        checkAlgorithms(signature, what);
+        for (BasicX509Credential credential : trusted) {
+            try {
+                SignatureValidator.validate(signature, credential);
+                return;
+            } catch (SignatureException e) {
+                // Try the next metadata key (during an IdP key rollover there are two).
+            }
+        }
+        throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE,
+                "the signature of the " + what + " does not verify with any key of the identity provider's metadata");
+    }
+
+    private static void checkAlgorithms(Signature signature, String what) {
+        if (!SIGNATURE_ALGORITHMS.contains(signature.getSignatureAlgorithm())) {
+            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
+                    "the " + what + " is signed with " + signature.getSignatureAlgorithm());
+        }
+        Element dom = signature.getDOM();
+        if (dom == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the " + what + " signature has no DOM");
+        }
+        NodeList digests = dom.getElementsByTagNameNS(DSIG_NS, "DigestMethod");
+        if (digests.getLength() == 0) {
+            throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE, "the " + what + " signature has no digest");
+        }
+        for (int i = 0; i < digests.getLength(); i++) {
+            String algorithm = ((Element) digests.item(i)).getAttribute("Algorithm");
+            if (!DIGEST_ALGORITHMS.contains(algorithm)) {
+                throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
+                        "the " + what + " signature uses the digest " + algorithm);
+            }
+        }
+    }
+}
