@@ -1,0 +1,112 @@
+package be.fedauth.servlet.internal;
+
+import be.fedauth.core.AccessDecision;
+import be.fedauth.core.AuthenticatedUser;
+import be.fedauth.core.EService;
+import be.fedauth.core.Enterprise;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.Guidance;
+import be.fedauth.core.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets a request to a protected path through only for a logged-in user, and for a path protected per
+ * e-service only when the {@link be.fedauth.core.AccessPolicy} permits the user in the enterprise the
+ * resolver names. A user who is not logged in is sent to log in (a page request) or gets 401 (other
+ * requests); a denied user gets 403 with the guidance in their language and the e-service's helpdesk.
+ */
+public final class AccessGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
+
+    private final Config config;
+    private final java.util.List<Map.Entry<String, Optional<EService>>> longestFirst;
+
+    /** A guard for the protected paths of this configuration. */
+    public AccessGuard(Config config) {
+        this.config = config;
+        this.longestFirst = config.protectedPaths().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, Optional<EService>> e) -> e.getKey().length()).reversed())
+                .toList();
+    }
+
+    /** Whether the request may go on; when not, the response has been written. */
+    public boolean permits(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        Optional<Map.Entry<String, Optional<EService>>> rule = longestFirst.stream()
+                .filter(e -> LocalPaths.isUnder(path, e.getKey())).findFirst();
+        if (rule.isEmpty()) {
+            return true;
+        }
+        Optional<EService> eService = rule.get().getValue();
+        Optional<AuthenticatedUser> user = Sessions.user(request);
+        if (user.isEmpty()) {
+            unauthenticated(request, response, path, eService);
+            return false;
+        }
+        if (eService.isEmpty()) {
+            return true;
+        }
+        Language language = Languages.choose(Requests.langParameter(request), request.getHeader("Accept-Language"),
+                user, config.defaultLanguage());
+        Optional<Enterprise> enterprise = config.enterpriseResolver().orElseThrow()
+                .enterprise(request, user.get(), eService.get());
+        if (enterprise.isEmpty()) {
+            deny(response, Guidance.of(ErrorCode.ROLE_MISSING, language, eService.get()), eService.get());
+            return false;
+        }
+        AccessDecision decision = config.accessPolicy().decide(user.get(), eService.get(), enterprise.get());
+        request.setAttribute(Sessions.DECISION, decision);
+        if (decision.isPermitted()) {
+            return true;
+        }
+        LOG.info("access to {} for {} denied: {}", eService.get().id(), enterprise.get().number(),
+                decision.reason().orElseThrow());
+        deny(response, decision.guidance(language).orElseThrow(), eService.get());
+        return false;
+    }
+
+    private void deny(HttpServletResponse response, Guidance guidance, EService eService) throws IOException {
+        config.pages().refusal(response, HttpServletResponse.SC_FORBIDDEN, true, guidance, Optional.of(eService),
+                Optional.empty());
+    }
+
+    private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String path,
+                                 Optional<EService> eService) {
+        if (isPageRequest(request)) {
+            String query = request.getQueryString();
+            String back = query == null ? path : path + "?" + query;
+            StringBuilder location = new StringBuilder(request.getContextPath())
+                    .append(config.loginPage().orElse(config.loginPath())).append("?");
+            eService.ifPresent(s -> location.append("service=").append(enc(s.id())).append('&'));
+            location.append("returnTo=").append(enc(LocalPaths.local(back).orElse(path)));
+            Responses.redirect(response, location.toString());
+            return;
+        }
+        Responses.noStore(response);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "FedAuth realm=\"" + (request.getContextPath().isEmpty() ? "/"
+                : request.getContextPath()) + "\"");
+        response.setHeader(Pages.ERROR_HEADER, ErrorCode.NOT_AUTHENTICATED.id());
+    }
+
+    /** A GET from a browser navigating (not a script asking for JSON). */
+    private static boolean isPageRequest(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || accept.contains("text/html") || !accept.contains("application/json");
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

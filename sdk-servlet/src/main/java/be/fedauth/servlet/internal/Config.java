@@ -1,0 +1,49 @@
+package be.fedauth.servlet.internal;
+
+import be.fedauth.core.AccessPolicy;
+import be.fedauth.core.EService;
+import be.fedauth.core.Language;
+import be.fedauth.servlet.spi.EnterpriseResolver;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the endpoints share, taken from the public settings when the filter starts.
+ *
+ * @param routes providers by protocol name and e-service
+ * @param pendingLogins how pending logins are kept
+ * @param pages the built-in pages
+ * @param eServices the e-services {@code service=} may name
+ * @param protectedPaths path prefix to the e-service it needs, longest first
+ * @param enterpriseResolver names the enterprise for access decisions
+ * @param accessPolicy decides access
+ * @param clock the clock
+ * @param loginPath the login endpoint (within the context)
+ * @param callbackPaths the callback endpoints
+ * @param logoutPath the logout endpoint
+ * @param loginPage the application's login page, if any
+ * @param afterLoginPath the default return path
+ * @param afterLogoutPath where a local logout ends
+ * @param postLogoutRedirect the absolute URL the identity provider returns to after logout
+ * @param defaultLanguage the language when nothing else says
+ * @param plainHttpCookies whether Secure may be left out on plain HTTP to any host
+ */
+public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, List<EService> eServices,
+                     Map<String, Optional<EService>> protectedPaths, Optional<EnterpriseResolver> enterpriseResolver,
+                     AccessPolicy accessPolicy, Clock clock, String loginPath, List<String> callbackPaths,
+                     String logoutPath, Optional<String> loginPage, String afterLoginPath, String afterLogoutPath,
+                     Optional<URI> postLogoutRedirect, Language defaultLanguage, boolean plainHttpCookies) {
+
+    /** The e-service with this id, case-insensitive, among the configured ones. */
+    public Optional<EService> eService(String id) {
+        return eServices.stream().filter(s -> s.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /** The configured e-service with this exact id (from a pending login). */
+    public Optional<EService> eServiceExact(Optional<String> id) {
+        return id.flatMap(i -> eServices.stream().filter(s -> s.id().equals(i)).findFirst());
+    }
+}

@@ -1,0 +1,74 @@
+package be.fedauth.servlet.internal;
+
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.Language;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading requests and sending the browser on. */
+public final class Requests {
+    private static final int MAX_PARAMETER = 512;
+
+    private Requests() {
+    }
+
+    /**
+     * The path within the application, as the container decoded and normalised it (servlet path plus
+     * path info), so that {@code /emcs/../x}, {@code /%65mcs} or {@code ;param} tricks match the same
+     * way the container's own mapping does.
+     */
+    public static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = servletPath + info;
+        return path.isEmpty() ? "/" : path;
+    }
+
+    /**
+     * The one value of a login parameter.
+     *
+     * @throws AuthenticationException {@code login_request_invalid} when repeated or too long
+     */
+    public static Optional<String> single(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null || values.length == 0) {
+            return Optional.empty();
+        }
+        if (values.length > 1 || values[0].length() > MAX_PARAMETER) {
+            throw new AuthenticationException(ErrorCode.LOGIN_REQUEST_INVALID,
+                    "parameter '" + name + "' is repeated or too long");
+        }
+        return values[0].isEmpty() ? Optional.empty() : Optional.of(values[0]);
+    }
+
+    /** The {@code lang} parameter, if it is a single short value. */
+    public static String langParameter(HttpServletRequest request) {
+        String[] values = request.getParameterValues(Languages.PARAMETER);
+        return values != null && values.length == 1 ? values[0] : null;
+    }
+
+    /** Sends the browser to an identity provider: a 302, or an auto-submitting form for the POST binding. */
+    public static void send(HttpServletResponse response, HttpRedirect redirect, Pages pages, Language language)
+            throws IOException {
+        if (redirect.binding() == HttpRedirect.Binding.REDIRECT) {
+            Responses.redirect(response, redirect.location().toASCIIString());
+            return;
+        }
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        redirect.formFields().forEach((k, v) -> fields.put(k, List.of(v)));
+        pages.autoPost(response, redirect.location().toASCIIString(), fields, language, false);
+    }
+
+    /** Answers 405 with the allowed methods. */
+    public static void methodNotAllowed(HttpServletResponse response, String allow) {
+        Responses.noStore(response);
+        response.setHeader("Allow", allow);
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
+}

@@ -1,0 +1,68 @@
+package be.fedauth.servlet.internal;
+
+import be.fedauth.core.AuthenticationProvider;
+import be.fedauth.core.ProviderId;
+import be.fedauth.core.TransitionAuthenticationProvider;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which provider serves a protocol name, for an e-service or in general. The same function chooses
+ * the provider when a login starts and when it finishes, so that the provider finishing a login is
+ * the one that started it.
+ */
+public final class Routes {
+    private final Map<String, AuthenticationProvider> general;
+    private final Map<String, Map<String, AuthenticationProvider>> byService;
+    private final String defaultProtocol;
+
+    /** Routes from the general providers and the per-e-service ones (both by protocol name, first is default). */
+    public Routes(Map<String, AuthenticationProvider> general, Map<String, Map<String, AuthenticationProvider>> byService) {
+        this.general = Map.copyOf(general);
+        this.byService = Map.copyOf(byService);
+        this.defaultProtocol = general.keySet().iterator().next();
+    }
+
+    /** The protocol used when a login names none: the e-service's first, else the general first. */
+    public String defaultProtocol(Optional<String> eServiceId) {
+        return eServiceId.map(byService::get).filter(m -> !m.isEmpty())
+                .map(m -> m.keySet().iterator().next()).orElse(defaultProtocol);
+    }
+
+    /** The provider for a protocol name and e-service; empty when the name is unknown. */
+    public Optional<AuthenticationProvider> provider(String protocol, Optional<String> eServiceId) {
+        Objects.requireNonNull(protocol, "protocol");
+        if (eServiceId.isPresent()) {
+            Map<String, AuthenticationProvider> specific = byService.get(eServiceId.get());
+            if (specific != null && specific.containsKey(protocol)) {
+                return Optional.of(specific.get(protocol));
+            }
+        }
+        return Optional.ofNullable(general.get(protocol));
+    }
+
+    /**
+     * Whether a provider may finish a login that {@code started} began: the provider itself, or a
+     * transition whose legacy or successor it is (the transition routes the finish to it).
+     */
+    public static boolean covers(AuthenticationProvider provider, ProviderId started) {
+        if (provider.id().equals(started)) {
+            return true;
+        }
+        return provider instanceof TransitionAuthenticationProvider transition
+                && (transition.transition().legacy().equals(started) || transition.transition().successor().equals(started));
+    }
+
+    /** Any provider that covers {@code started}, to log a user out. */
+    public Optional<AuthenticationProvider> anyCovering(ProviderId started) {
+        for (Map<String, AuthenticationProvider> providers : byService.values()) {
+            for (AuthenticationProvider p : providers.values()) {
+                if (covers(p, started)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return general.values().stream().filter(p -> covers(p, started)).findFirst();
+    }
+}

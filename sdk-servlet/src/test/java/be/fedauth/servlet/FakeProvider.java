@@ -1,0 +1,122 @@
+package be.fedauth.servlet;
+
+import be.fedauth.core.AuthenticatedUser;
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.AuthenticationProvider;
+import be.fedauth.core.CallbackRequest;
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.Identity;
+import be.fedauth.core.LoginRedirect;
+import be.fedauth.core.LoginRequest;
+import be.fedauth.core.LogoutRequest;
+import be.fedauth.core.PendingLogin;
+import be.fedauth.core.ProviderId;
+import be.fedauth.core.SessionReference;
+import be.fedauth.core.spi.RandomValues;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A provider written for these tests, in two flavours that behave like the real protocols at the
+ * browser: {@link Flavour#REDIRECT} sends the browser away with a 302 and expects a GET with
+ * {@code code} and {@code state} (OIDC); {@link Flavour#POST} sends an auto-submitting form and
+ * expects a POST with {@code SAMLResponse} ("request id:persona") and {@code RelayState} (SAML).
+ * It checks the state, the request id and single use of each code, as real providers do.
+ */
+final class FakeProvider implements AuthenticationProvider {
+    enum Flavour { REDIRECT, POST }
+
+    private final ProviderId id;
+    private final Flavour flavour;
+    private final Set<DigitalKey> keys;
+    private final Clock clock;
+    private final RandomValues random = RandomValues.secure();
+    private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
+
+    FakeProvider(String id, Flavour flavour, Set<DigitalKey> keys, Clock clock) {
+        this.id = ProviderId.of(id);
+        this.flavour = flavour;
+        this.keys = Set.copyOf(keys);
+        this.clock = clock;
+    }
+
+    @Override
+    public ProviderId id() {
+        return id;
+    }
+
+    @Override
+    public Set<DigitalKey> keys() {
+        return keys;
+    }
+
+    @Override
+    public LoginRedirect startLogin(LoginRequest request) {
+        for (DigitalKey key : request.keys()) {
+            if (!keys.contains(key)) {
+                throw new AuthenticationException(ErrorCode.KEY_NOT_OFFERED, "key not offered");
+            }
+        }
+        String state = random.next();
+        PendingLogin.Builder pending = PendingLogin.builder(id, request, state, clock.instant());
+        if (flavour == Flavour.REDIRECT) {
+            pending.nonce(random.next()).codeVerifier(random.next());
+            URI location = URI.create("https://idp.example/" + id + "/authorize?state=" + state + "&keys="
+                    + URLEncoder.encode(request.keys().toString(), StandardCharsets.UTF_8));
+            return new LoginRedirect(HttpRedirect.redirect(location), pending.build());
+        }
+        String requestId = "_" + random.next();
+        pending.requestId(requestId);
+        return new LoginRedirect(HttpRedirect.post(URI.create("https://idp.example/" + id + "/sso"),
+                Map.of("SAMLRequest", requestId, "RelayState", state)), pending.build());
+    }
+
+    @Override
+    public AuthenticatedUser finishLogin(CallbackRequest callback, PendingLogin pending) {
+        if (!pending.provider().equals(id)) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "not my pending login");
+        }
+        String persona;
+        if (flavour == Flavour.REDIRECT) {
+            if (!callback.required("state").equals(pending.state())) {
+                throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "state differs");
+            }
+            persona = callback.required("code");
+            if (!usedCodes.add(persona + pending.state())) {
+                throw new AuthenticationException(ErrorCode.REPLAY_DETECTED, "code used twice");
+            }
+        } else {
+            if (!"POST".equals(callback.method())) {
+                throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "SAML responses are posted");
+            }
+            if (!callback.required("RelayState").equals(pending.state())) {
+                throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "RelayState differs");
+            }
+            String[] response = callback.required("SAMLResponse").split(":", 2);
+            if (response.length != 2 || !response[0].equals(pending.requestId().orElseThrow())) {
+                throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH, "answers another request");
+            }
+            persona = response[1];
+        }
+        Persona p = Persona.named(persona);
+        DigitalKey key = pending.keys().isEmpty() ? keys.iterator().next() : pending.keys().iterator().next();
+        Identity identity = p.identity();
+        return new AuthenticatedUser(identity, key, key.level(), id, clock.instant(), p.roles(), List.of(), List.of(),
+                new SessionReference(id, Map.of("id_token", "secret-token-of-" + persona)));
+    }
+
+    @Override
+    public HttpRedirect startLogout(LogoutRequest request) {
+        String back = request.postLogoutRedirect().map(u -> "?post_logout_redirect_uri="
+                + URLEncoder.encode(u.toString(), StandardCharsets.UTF_8)).orElse("");
+        return HttpRedirect.redirect(URI.create("https://idp.example/" + id + "/logout" + back));
+    }
+}
