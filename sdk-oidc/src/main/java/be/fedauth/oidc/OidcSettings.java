@@ -1,0 +1,464 @@
+package be.fedauth.oidc;
+
+import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ProviderId;
+import be.fedauth.core.spi.AuditSink;
+import be.fedauth.core.spi.LevelVocabulary;
+import be.fedauth.core.spi.RandomValues;
+import be.fedauth.core.spi.ReplayCache;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything an {@link OidcProvider} needs. Immutable and thread-safe; made with
+ * {@link #fasIntegration}, {@link #fasProduction} or {@link #builder}, every value overridable.
+ *
+ * <p>Secure by default: https only (loopback http only after {@link Builder#allowHttpForLoopback()}),
+ * ID tokens signed with RS256, PS256 or ES256 ({@code none} and HMAC cannot be allowed), 60 s clock
+ * skew (at most 5 min), 2 s connect and 5 s read timeouts, responses above 256 KiB refused.
+ */
+public final class OidcSettings {
+    /** The algorithms allowed by default. */
+    public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "PS256", "ES256");
+    private static final Set<String> ALLOWABLE = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+            "ES256", "ES384", "ES512");
+    private static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+    private final ProviderId providerId;
+    private final URI issuer;
+    private final Optional<URI> issuerAlias;
+    private final String clientId;
+    private final URI redirectUri;
+    private final ClientAuthentication clientAuthentication;
+    private final List<String> scopes;
+    private final boolean discovery;
+    private final Optional<URI> authorizationEndpoint;
+    private final Optional<URI> tokenEndpoint;
+    private final Optional<URI> userinfoEndpoint;
+    private final Optional<URI> jwksUri;
+    private final Optional<URI> endSessionEndpoint;
+    private final Set<String> algorithms;
+    private final Duration clockSkew;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final int maxResponseBytes;
+    private final Duration jwksCacheTtl;
+    private final Duration jwksRefetchInterval;
+    private final Duration jwksOutageTolerance;
+    private final Duration metadataCacheTtl;
+    private final Duration pendingLoginLifetime;
+    private final boolean userinfo;
+    private final Set<DigitalKey> keys;
+    private final LevelVocabulary vocabulary;
+    private final Clock clock;
+    private final RandomValues random;
+    private final ReplayCache replayCache;
+    private final AuditSink auditSink;
+    private final boolean httpForLoopback;
+
+    private OidcSettings(Builder b) {
+        providerId = b.providerId;
+        issuer = b.issuer;
+        issuerAlias = b.issuerAlias;
+        clientId = b.clientId;
+        redirectUri = b.redirectUri;
+        clientAuthentication = b.clientAuthentication;
+        scopes = List.copyOf(b.scopes);
+        discovery = b.discovery;
+        authorizationEndpoint = b.authorizationEndpoint;
+        tokenEndpoint = b.tokenEndpoint;
+        userinfoEndpoint = b.userinfoEndpoint;
+        jwksUri = b.jwksUri;
+        endSessionEndpoint = b.endSessionEndpoint;
+        algorithms = Set.copyOf(b.algorithms);
+        clockSkew = b.clockSkew;
+        connectTimeout = b.connectTimeout;
+        readTimeout = b.readTimeout;
+        maxResponseBytes = b.maxResponseBytes;
+        jwksCacheTtl = b.jwksCacheTtl;
+        jwksRefetchInterval = b.jwksRefetchInterval;
+        jwksOutageTolerance = b.jwksOutageTolerance;
+        metadataCacheTtl = b.metadataCacheTtl;
+        pendingLoginLifetime = b.pendingLoginLifetime;
+        userinfo = b.userinfo;
+        keys = Set.copyOf(b.keys);
+        vocabulary = b.vocabulary;
+        clock = b.clock;
+        random = b.random;
+        replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(b.clock, 100_000));
+        auditSink = b.auditSink;
+        httpForLoopback = b.httpForLoopback;
+    }
+
+    /** FAS integration ({@code https://idp.iamfas.int.belgium.be/fas/oauth2}), endpoints preset, no discovery. */
+    public static Builder fasIntegration(String clientId, URI redirectUri, ClientAuthentication authentication) {
+        return fas("https://idp.iamfas.int.belgium.be/fas/oauth2", clientId, redirectUri, authentication);
+    }
+
+    /** FAS production ({@code https://idp.iamfas.belgium.be/fas/oauth2}), endpoints preset, no discovery. */
+    public static Builder fasProduction(String clientId, URI redirectUri, ClientAuthentication authentication) {
+        return fas("https://idp.iamfas.belgium.be/fas/oauth2", clientId, redirectUri, authentication);
+    }
+
+    private static Builder fas(String issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
+        // The endpoint paths are public (fas-reference.md); FAS's discovery document is not, so presets
+        // do not depend on it. discovery(true) turns it on.
+        return builder(URI.create(issuer), clientId, redirectUri, authentication)
+                .authorizationEndpoint(URI.create(issuer + "/authorize"))
+                .tokenEndpoint(URI.create(issuer + "/access_token"))
+                .userinfoEndpoint(URI.create(issuer + "/userinfo"))
+                .jwksUri(URI.create(issuer + "/connect/jwk_uri"))
+                .endSessionEndpoint(URI.create(issuer + "/connect/endSession"))
+                .discovery(false);
+    }
+
+    /**
+     * Any OpenID provider: endpoints come from discovery ({@code <issuer>/.well-known/openid-configuration})
+     * unless set explicitly. Provider id "fas-oidc", FAS scopes and levels, system UTC clock.
+     */
+    public static Builder builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
+        return new Builder(issuer, clientId, redirectUri, authentication);
+    }
+
+    /** The provider id recorded in pending logins and users (default "fas-oidc"). */
+    public ProviderId providerId() { return providerId; }
+    /** The issuer: the only {@code iss} accepted, with {@link #issuerAlias()}. */
+    public URI issuer() { return issuer; }
+    /** One more issuer value accepted, when declared (FAS integration's {@code http://...:80} form). */
+    public Optional<URI> issuerAlias() { return issuerAlias; }
+    /** The client id. */
+    public String clientId() { return clientId; }
+    /** The redirect URI registered at the identity provider. */
+    public URI redirectUri() { return redirectUri; }
+    /** How the client authenticates at the token endpoint. */
+    public ClientAuthentication clientAuthentication() { return clientAuthentication; }
+    /** The scopes requested, {@code openid} first. */
+    public List<String> scopes() { return scopes; }
+    /** Whether the discovery document is fetched (explicit endpoints still win). */
+    public boolean discovery() { return discovery; }
+    /** The authorization endpoint, when set explicitly. */
+    public Optional<URI> authorizationEndpoint() { return authorizationEndpoint; }
+    /** The token endpoint, when set explicitly. */
+    public Optional<URI> tokenEndpoint() { return tokenEndpoint; }
+    /** The userinfo endpoint, when set explicitly. */
+    public Optional<URI> userinfoEndpoint() { return userinfoEndpoint; }
+    /** The JWKS URL, when set explicitly. */
+    public Optional<URI> jwksUri() { return jwksUri; }
+    /** The end-session endpoint, when set explicitly. */
+    public Optional<URI> endSessionEndpoint() { return endSessionEndpoint; }
+    /** The JWS algorithms accepted for ID tokens and userinfo. */
+    public Set<String> algorithms() { return algorithms; }
+    /** The clock skew tolerated on time claims. */
+    public Duration clockSkew() { return clockSkew; }
+    /** The HTTP connect timeout. */
+    public Duration connectTimeout() { return connectTimeout; }
+    /** The HTTP read timeout (whole response). */
+    public Duration readTimeout() { return readTimeout; }
+    /** The largest response body accepted. */
+    public int maxResponseBytes() { return maxResponseBytes; }
+    /** How long a fetched JWKS is used before it is fetched again. */
+    public Duration jwksCacheTtl() { return jwksCacheTtl; }
+    /** The shortest time between two fetches forced by an unknown {@code kid}. */
+    public Duration jwksRefetchInterval() { return jwksRefetchInterval; }
+    /** How long the last JWKS keeps being used while the identity provider cannot be reached. */
+    public Duration jwksOutageTolerance() { return jwksOutageTolerance; }
+    /** How long the discovery document is used. */
+    public Duration metadataCacheTtl() { return metadataCacheTtl; }
+    /** How long a login may take. */
+    public Duration pendingLoginLifetime() { return pendingLoginLifetime; }
+    /** Whether userinfo is fetched after the token exchange. */
+    public boolean userinfo() { return userinfo; }
+    /** The keys offered (before key retirements). */
+    public Set<DigitalKey> keys() { return keys; }
+    /** The level vocabulary. */
+    public LevelVocabulary vocabulary() { return vocabulary; }
+    /** The clock every time check reads. */
+    public Clock clock() { return clock; }
+    /** The source of state, nonce and PKCE verifiers. */
+    public RandomValues random() { return random; }
+    /** Where used codes, states and ID tokens are remembered. */
+    public ReplayCache replayCache() { return replayCache; }
+    /** Where audit events go. */
+    public AuditSink auditSink() { return auditSink; }
+    /** Whether http is allowed for loopback hosts. */
+    public boolean httpForLoopback() { return httpForLoopback; }
+
+    /** A builder with these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(issuer, clientId, redirectUri, clientAuthentication);
+        b.providerId = providerId;
+        b.issuerAlias = issuerAlias;
+        b.scopes = new LinkedHashSet<>(scopes);
+        b.discovery = discovery;
+        b.authorizationEndpoint = authorizationEndpoint;
+        b.tokenEndpoint = tokenEndpoint;
+        b.userinfoEndpoint = userinfoEndpoint;
+        b.jwksUri = jwksUri;
+        b.endSessionEndpoint = endSessionEndpoint;
+        b.algorithms = new LinkedHashSet<>(algorithms);
+        b.clockSkew = clockSkew;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.maxResponseBytes = maxResponseBytes;
+        b.jwksCacheTtl = jwksCacheTtl;
+        b.jwksRefetchInterval = jwksRefetchInterval;
+        b.jwksOutageTolerance = jwksOutageTolerance;
+        b.metadataCacheTtl = metadataCacheTtl;
+        b.pendingLoginLifetime = pendingLoginLifetime;
+        b.userinfo = userinfo;
+        b.keys = keys.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(keys);
+        b.vocabulary = vocabulary;
+        b.clock = clock;
+        b.random = random;
+        b.replayCache = Optional.of(replayCache);
+        b.auditSink = auditSink;
+        b.httpForLoopback = httpForLoopback;
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "OidcSettings[provider=" + providerId + ", issuer=" + issuer + ", issuerAlias="
+                + issuerAlias.map(URI::toString).orElse("none") + ", clientId=" + clientId + ", redirectUri="
+                + redirectUri + ", clientAuthentication=" + clientAuthentication + ", scopes=" + scopes
+                + ", discovery=" + discovery + ", algorithms=" + algorithms + ", clockSkew=" + clockSkew
+                + ", userinfo=" + userinfo + (httpForLoopback ? ", WEAKENED: allowHttpForLoopback" : "") + "]";
+    }
+
+    /** Builds {@link OidcSettings}. Not thread-safe. */
+    public static final class Builder {
+        private ProviderId providerId = ProviderId.of("fas-oidc");
+        private final URI issuer;
+        private Optional<URI> issuerAlias = Optional.empty();
+        private final String clientId;
+        private final URI redirectUri;
+        private final ClientAuthentication clientAuthentication;
+        private Set<String> scopes = new LinkedHashSet<>(List.of("openid", "profile", "egovnrn", "roles"));
+        private boolean discovery = true;
+        private Optional<URI> authorizationEndpoint = Optional.empty();
+        private Optional<URI> tokenEndpoint = Optional.empty();
+        private Optional<URI> userinfoEndpoint = Optional.empty();
+        private Optional<URI> jwksUri = Optional.empty();
+        private Optional<URI> endSessionEndpoint = Optional.empty();
+        private Set<String> algorithms = new LinkedHashSet<>(DEFAULT_ALGORITHMS);
+        private Duration clockSkew = Duration.ofSeconds(60);
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration readTimeout = Duration.ofSeconds(5);
+        private int maxResponseBytes = 256 * 1024;
+        private Duration jwksCacheTtl = Duration.ofMinutes(15);
+        private Duration jwksRefetchInterval = Duration.ofSeconds(30);
+        private Duration jwksOutageTolerance = Duration.ofHours(4);
+        private Duration metadataCacheTtl = Duration.ofHours(1);
+        private Duration pendingLoginLifetime = Duration.ofMinutes(10);
+        private boolean userinfo = true;
+        private Set<DigitalKey> keys = EnumSet.of(DigitalKey.EID, DigitalKey.ITSME, DigitalKey.PASSWORD_MOBILE_APP,
+                DigitalKey.PASSWORD_EMAIL_CODE, DigitalKey.PASSWORD_TOKEN, DigitalKey.FOREIGN_EID);
+        private LevelVocabulary vocabulary = FasLevels.VOCABULARY;
+        private Clock clock = Clock.systemUTC();
+        private RandomValues random = RandomValues.secure();
+        private Optional<ReplayCache> replayCache = Optional.empty();
+        private AuditSink auditSink = AuditSink.NONE;
+        private boolean httpForLoopback;
+
+        private Builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
+            this.issuer = Objects.requireNonNull(issuer, "issuer");
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+            this.clientAuthentication = Objects.requireNonNull(authentication, "authentication");
+        }
+
+        /** The provider id (default "fas-oidc"). */
+        public Builder providerId(ProviderId value) { providerId = Objects.requireNonNull(value, "providerId"); return this; }
+
+        /**
+         * One more issuer value accepted in discovery and tokens, exactly as written (no normalisation):
+         * for FAS integration, {@code http://idp.iamfas.int.belgium.be:80/fas/oauth2}.
+         */
+        public Builder issuerAlias(URI value) { issuerAlias = Optional.of(Objects.requireNonNull(value, "issuerAlias")); return this; }
+
+        /** The scopes (default openid, profile, egovnrn, roles); {@code openid} is added when missing. */
+        public Builder scopes(List<String> value) { scopes = new LinkedHashSet<>(value); return this; }
+
+        /** Whether to fetch the discovery document (explicitly set endpoints still win). */
+        public Builder discovery(boolean value) { discovery = value; return this; }
+
+        /** The authorization endpoint. */
+        public Builder authorizationEndpoint(URI value) { authorizationEndpoint = Optional.of(Objects.requireNonNull(value)); return this; }
+
+        /** The token endpoint. */
+        public Builder tokenEndpoint(URI value) { tokenEndpoint = Optional.of(Objects.requireNonNull(value)); return this; }
+
+        /** The userinfo endpoint. */
+        public Builder userinfoEndpoint(URI value) { userinfoEndpoint = Optional.of(Objects.requireNonNull(value)); return this; }
+
+        /** The JWKS URL. */
+        public Builder jwksUri(URI value) { jwksUri = Optional.of(Objects.requireNonNull(value)); return this; }
+
+        /** The end-session endpoint (RP-initiated logout). */
+        public Builder endSessionEndpoint(URI value) { endSessionEndpoint = Optional.of(Objects.requireNonNull(value)); return this; }
+
+        /** The accepted JWS algorithms; RS, PS and ES families only ({@code none} and HMAC are refused at build). */
+        public Builder algorithms(Set<String> value) { algorithms = new LinkedHashSet<>(value); return this; }
+
+        /** The clock skew tolerated (default 60 s, at most 5 min). */
+        public Builder clockSkew(Duration value) { clockSkew = Objects.requireNonNull(value, "clockSkew"); return this; }
+
+        /** The HTTP connect timeout (default 2 s). */
+        public Builder connectTimeout(Duration value) { connectTimeout = Objects.requireNonNull(value); return this; }
+
+        /** The HTTP read timeout (default 5 s). */
+        public Builder readTimeout(Duration value) { readTimeout = Objects.requireNonNull(value); return this; }
+
+        /** The largest response body accepted (default 256 KiB). */
+        public Builder maxResponseBytes(int value) { maxResponseBytes = value; return this; }
+
+        /** How long a JWKS is cached (default 15 min). */
+        public Builder jwksCacheTtl(Duration value) { jwksCacheTtl = Objects.requireNonNull(value); return this; }
+
+        /** The shortest interval between JWKS fetches caused by unknown key ids (default 30 s). */
+        public Builder jwksRefetchInterval(Duration value) { jwksRefetchInterval = Objects.requireNonNull(value); return this; }
+
+        /** How long the last JWKS is used while the identity provider is down (default 4 h). */
+        public Builder jwksOutageTolerance(Duration value) { jwksOutageTolerance = Objects.requireNonNull(value); return this; }
+
+        /** How long the discovery document is cached (default 1 h). */
+        public Builder metadataCacheTtl(Duration value) { metadataCacheTtl = Objects.requireNonNull(value); return this; }
+
+        /** How long a login may take (default 10 min, at most 1 h). */
+        public Builder pendingLoginLifetime(Duration value) { pendingLoginLifetime = Objects.requireNonNull(value); return this; }
+
+        /** Whether to call userinfo (default true: FAS releases most claims there). */
+        public Builder userinfo(boolean value) { userinfo = value; return this; }
+
+        /** The keys offered (default: the FAS keys). */
+        public Builder keys(Set<DigitalKey> value) { keys = value.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(value); return this; }
+
+        /** The level vocabulary (default {@link FasLevels#VOCABULARY}). */
+        public Builder vocabulary(LevelVocabulary value) { vocabulary = Objects.requireNonNull(value, "vocabulary"); return this; }
+
+        /** The clock (default system UTC). */
+        public Builder clock(Clock value) { clock = Objects.requireNonNull(value, "clock"); return this; }
+
+        /** The random values (default {@link RandomValues#secure()}). */
+        public Builder random(RandomValues value) { random = Objects.requireNonNull(value, "random"); return this; }
+
+        /** The replay cache (default in memory, 100 000 entries: use a shared one on several nodes). */
+        public Builder replayCache(ReplayCache value) { replayCache = Optional.of(Objects.requireNonNull(value)); return this; }
+
+        /** The audit sink (default none). */
+        public Builder auditSink(AuditSink value) { auditSink = Objects.requireNonNull(value, "auditSink"); return this; }
+
+        /** Weakening, for tests and local fakes: allows http URLs whose host is a loopback address. */
+        public Builder allowHttpForLoopback() { httpForLoopback = true; return this; }
+
+        /**
+         * The settings.
+         *
+         * @throws ConfigurationException when a value is out of range, a URL is not https, or an algorithm
+         *     is not allowed
+         */
+        public OidcSettings build() {
+            if (clientId.isBlank()) {
+                throw new ConfigurationException("the client id is blank");
+            }
+            checkUrl("issuer", issuer);
+            issuerAlias.ifPresent(u -> {
+                if (u.equals(issuer)) {
+                    throw new ConfigurationException("the issuer alias equals the issuer");
+                }
+            });
+            checkUrl("redirect URI", redirectUri);
+            authorizationEndpoint.ifPresent(u -> checkUrl("authorization endpoint", u));
+            tokenEndpoint.ifPresent(u -> checkUrl("token endpoint", u));
+            userinfoEndpoint.ifPresent(u -> checkUrl("userinfo endpoint", u));
+            jwksUri.ifPresent(u -> checkUrl("JWKS URL", u));
+            endSessionEndpoint.ifPresent(u -> checkUrl("end-session endpoint", u));
+            if (!discovery && (authorizationEndpoint.isEmpty() || tokenEndpoint.isEmpty() || jwksUri.isEmpty())) {
+                throw new ConfigurationException("without discovery the authorization, token and JWKS endpoints are required");
+            }
+            if (algorithms.isEmpty()) {
+                throw new ConfigurationException("no signature algorithm allowed");
+            }
+            for (String alg : algorithms) {
+                // none and HMAC can never be allowed: an HMAC "public" key is no secret (RFC 8725 3.1, 3.2).
+                if (!ALLOWABLE.contains(alg)) {
+                    throw new ConfigurationException("the algorithm " + alg + " cannot be allowed for ID tokens");
+                }
+            }
+            if (clockSkew.isNegative() || clockSkew.compareTo(MAX_SKEW) > 0) {
+                throw new ConfigurationException("the clock skew is between 0 and 5 minutes");
+            }
+            positive("connect timeout", connectTimeout);
+            positive("read timeout", readTimeout);
+            positive("JWKS cache time", jwksCacheTtl);
+            positive("JWKS refetch interval", jwksRefetchInterval);
+            positive("JWKS outage tolerance", jwksOutageTolerance);
+            positive("metadata cache time", metadataCacheTtl);
+            if (pendingLoginLifetime.isNegative() || pendingLoginLifetime.isZero()
+                    || pendingLoginLifetime.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ConfigurationException("a pending login lives between 1 second and 1 hour");
+            }
+            if (maxResponseBytes < 1024 || maxResponseBytes > 16 * 1024 * 1024) {
+                throw new ConfigurationException("the response size limit is between 1 KiB and 16 MiB");
+            }
+            if (keys.isEmpty()) {
+                throw new ConfigurationException("no digital key offered");
+            }
+            Set<String> withOpenid = new LinkedHashSet<>();
+            withOpenid.add("openid");
+            for (String scope : scopes) {
+                if (scope.isBlank() || scope.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\')) {
+                    throw new ConfigurationException("a scope is blank or has a space or quote");
+                }
+                withOpenid.add(scope);
+            }
+            scopes = withOpenid;
+            return new OidcSettings(this);
+        }
+
+        private static void positive(String what, Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigurationException("the " + what + " must be positive");
+            }
+        }
+
+        private void checkUrl(String what, URI uri) {
+            if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null) {
+                throw new ConfigurationException("the " + what + " is not an absolute URL without fragment: " + uri);
+            }
+            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ("https".equals(scheme)) {
+                return;
+            }
+            if ("http".equals(scheme) && httpForLoopback && isLoopback(uri.getHost())) {
+                return;
+            }
+            throw new ConfigurationException("the " + what + " must use https" + ("http".equals(scheme)
+                    ? " (http is allowed for loopback hosts only after allowHttpForLoopback())" : "") + ": " + uri);
+        }
+
+        private static boolean isLoopback(String host) {
+            if ("localhost".equalsIgnoreCase(host)) {
+                return true;
+            }
+            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                return false; // A name other than localhost is not resolved here.
+            }
+            try {
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package be.fedauth.oidc.internal;
+
+import be.fedauth.core.AuthenticatedUser;
+import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.CallbackRequest;
+import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.FedAuthException;
+import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.Identity;
+import be.fedauth.core.KeyRetirement;
+import be.fedauth.core.LoginRedirect;
+import be.fedauth.core.LoginRequest;
+import be.fedauth.core.LogoutRequest;
+import be.fedauth.core.PendingLogin;
+import be.fedauth.core.SessionReference;
+import be.fedauth.core.spi.AchievedLevel;
+import be.fedauth.core.spi.AuditEvent;
+import be.fedauth.oidc.OidcSettings;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The OpenID Connect code flow behind {@link be.fedauth.oidc.OidcProvider}. Immutable and thread-safe. */
+public final class OidcFlow {
+    private static final String ID_TOKEN = "id_token";
+    private static final String REFRESH_TOKEN = "refresh_token";
+    private static final String ISS = "iss";
+    private static final String SUB = "sub";
+
+    private final OidcSettings settings;
+    private final MetadataSource metadata;
+    private final TokenClient tokens;
+    private final HttpTransport http;
+    private volatile SignatureVerifier verifier;
+    private volatile URI verifierJwks;
+
+    /** The flow for these settings. */
+    public OidcFlow(OidcSettings settings) {
+        this.settings = settings;
+        this.http = new HttpTransport(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
+        this.metadata = new MetadataSource(settings, http);
+        this.tokens = new TokenClient(settings, http);
+    }
+
+    /** The keys offered now: the configured ones minus retired keys. */
+    public Set<DigitalKey> keys() {
+        Instant now = settings.clock().instant();
+        EnumSet<DigitalKey> keys = EnumSet.copyOf(settings.keys());
+        if (KeyRetirement.TOKEN.isRetiredAt(now)) {
+            keys.remove(KeyRetirement.TOKEN.key());
+        }
+        return Set.copyOf(keys);
+    }
+
+    /** Builds the authorization request (OIDC Core 3.1.2.1, RFC 7636 4.3). */
+    public LoginRedirect start(LoginRequest request) {
+        if (request.provider().isPresent() && !request.provider().get().equals(settings.providerId())) {
+            throw new AuthenticationException(ErrorCode.PROVIDER_NOT_OFFERED, "the request names another provider");
+        }
+        Set<DigitalKey> offered = keys();
+        for (DigitalKey key : request.keys()) {
+            if (!offered.contains(key)) {
+                throw new AuthenticationException(key == KeyRetirement.TOKEN.key() && settings.keys().contains(key)
+                        ? ErrorCode.KEY_RETIRED : ErrorCode.KEY_NOT_OFFERED, "the key " + key + " is not offered");
+            }
+        }
+        Endpoints endpoints = metadata.endpoints();
+        String state = settings.random().next();
+        String nonce = settings.random().next();
+        String verifierValue = settings.random().next();
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", settings.clientId());
+        params.put("redirect_uri", settings.redirectUri().toString());
+        params.put("scope", String.join(" ", settings.scopes()));
+        params.put("state", state);
+        params.put("nonce", nonce);
+        params.put("code_challenge", challenge(verifierValue));
+        params.put("code_challenge_method", "S256");
+        List<String> acr = settings.vocabulary().requestValues(request.minimumLevel(), request.keys());
+        if (!acr.isEmpty()) {
+            params.put("acr_values", String.join(" ", acr));
+        }
+        params.put("ui_locales", request.language().code());
+        URI location = withQuery(endpoints.authorization(), params);
+        Instant now = settings.clock().instant();
+        PendingLogin pending = PendingLogin.builder(settings.providerId(), request, state, now).nonce(nonce)
+                .codeVerifier(verifierValue).lifetime(settings.pendingLoginLifetime()).build();
+        audit("login_started", Optional.empty(), Map.of("acr_values", String.join(" ", acr)));
+        return new LoginRedirect(HttpRedirect.redirect(location), pending);
+    }
+
+    /** Validates the callback and everything the identity provider returns. */
+    public AuthenticatedUser finish(CallbackRequest callback, PendingLogin pending) {
+        try {
+            AuthenticatedUser user = doFinish(callback, pending);
+            audit("login_succeeded", Optional.empty(), Map.of("level", String.valueOf(user.level().value()),
+                    "key", user.key().name()));
+            return user;
+        } catch (FedAuthException e) {
+            audit("login_failed", Optional.of(e.code()), Map.of());
+            throw e;
+        }
+    }
+
+    private AuthenticatedUser doFinish(CallbackRequest callback, PendingLogin pending) {
+        Instant now = settings.clock().instant();
+        if (!pending.provider().equals(settings.providerId()) || pending.nonce().isEmpty()) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login is not this provider's");
+        }
+        if (pending.isExpired(now)) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
+        }
+        // RFC 6749 10.12: the state binds the callback to the browser that started the login.
+        Optional<String> state = callback.single("state");
+        if (state.isEmpty() || !IdTokenValidator.constantTimeEquals(state.get(), pending.state())) {
+            throw new AuthenticationException(ErrorCode.STATE_MISMATCH, state.isEmpty()
+                    ? "the callback has no state" : "the callback state is not this login's");
+        }
+        Endpoints endpoints = metadata.endpoints();
+        // RFC 9207 2.4: compare iss when present; require it when the provider promises it.
+        Optional<String> iss = callback.single("iss");
+        if (iss.isPresent() ? !Issuers.accepted(settings, iss.get()) : endpoints.issParameterSupported()) {
+            throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, iss.isPresent() ? "the callback iss '"
+                    + iss.get() + "' is not the configured issuer '" + settings.issuer() + "'" : "the callback has no iss");
+        }
+        Optional<String> error = callback.single("error");
+        if (error.isPresent()) {
+            // RFC 6749 4.1.2.1: access_denied is the user (or FAS) refusing; anything else is an IdP error.
+            if ("access_denied".equals(error.get())) {
+                throw new AuthenticationException(ErrorCode.LOGIN_CANCELLED, "the identity provider answered access_denied");
+            }
+            throw new AuthenticationException(ErrorCode.IDP_ERROR, "the identity provider answered error '"
+                    + TokenClient.safe(error.get()) + "'");
+        }
+        String code = callback.required("code");
+        // A sealed pending login can be replayed with its callback: each state and code is used once.
+        settings.replayCache().markUsed("oidc-state", pending.state(), pending.expiresAt());
+        settings.replayCache().markUsed("oidc-code", sha256(code), now.plus(settings.pendingLoginLifetime()));
+        TokenClient.Tokens t = tokens.redeem(endpoints.token(), code, pending.codeVerifier());
+        SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
+        JWTClaimsSet claims = new IdTokenValidator(settings).validate(idToken, pending.nonce());
+        Instant expiry = claims.getExpirationTime().toInstant().plus(settings.clockSkew());
+        settings.replayCache().markUsed("oidc-id-token", Optional.ofNullable(claims.getJWTID())
+                .map(j -> "jti:" + j).orElseGet(() -> sha256(t.idToken())), expiry);
+        Map<String, Object> all = new HashMap<>(claims.getClaims());
+        if (settings.userinfo() && endpoints.userinfo().isPresent()) {
+            all.putAll(new UserInfoClient(settings, http, verifier(endpoints))
+                    .fetch(endpoints.userinfo().get(), t.accessToken(), claims.getSubject()));
+        }
+        AchievedLevel level = ClaimsMapper.level(all, settings.vocabulary());
+        if (pending.minimumLevel().isPresent() && !level.level().isAtLeast(pending.minimumLevel().get())) {
+            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "level " + level.level().value()
+                    + " is below the requested " + pending.minimumLevel().get().value());
+        }
+        DigitalKey key = level.keyOrNominal();
+        if (key == KeyRetirement.TOKEN.key() && KeyRetirement.TOKEN.isRetiredAt(now)) {
+            throw new AuthenticationException(ErrorCode.KEY_RETIRED, "the token is no longer a login key");
+        }
+        Identity identity = ClaimsMapper.identity(all, pending.language());
+        Instant authTime = claims.getClaim("auth_time") != null ? dateClaim(claims, "auth_time")
+                : claims.getIssueTime().toInstant();
+        return new AuthenticatedUser(identity, key, level.level(), settings.providerId(), authTime,
+                ClaimsMapper.roles(all), ClaimsMapper.mandates(all), List.of(),
+                session(t.idToken(), t.refreshToken(), claims));
+    }
+
+    /** Refreshes a login (OIDC Core 12): the new ID token must keep {@code iss} and {@code sub}. */
+    public AuthenticatedUser refresh(AuthenticatedUser user) {
+        SessionReference session = user.session();
+        if (!session.provider().equals(settings.providerId())) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the login is not this provider's");
+        }
+        String refreshToken = session.value(REFRESH_TOKEN).orElseThrow(() ->
+                new AuthenticationException(ErrorCode.MISSING_CLAIM, "the login has no refresh token"));
+        Endpoints endpoints = metadata.endpoints();
+        TokenClient.Tokens t = tokens.refresh(endpoints.token(), refreshToken);
+        SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
+        JWTClaimsSet claims = new IdTokenValidator(settings).validate(idToken, Optional.empty());
+        if (!claims.getIssuer().equals(session.value(ISS).orElse(""))) {
+            throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the refreshed ID token has another issuer");
+        }
+        if (!claims.getSubject().equals(session.value(SUB).orElse(""))) {
+            throw new AuthenticationException(ErrorCode.SUBJECT_MISMATCH, "the refreshed ID token has another subject");
+        }
+        SessionReference fresh = session(t.idToken(), t.refreshToken().or(() -> Optional.of(refreshToken)), claims);
+        audit("login_refreshed", Optional.empty(), Map.of());
+        return new AuthenticatedUser(user.identity(), user.key(), user.level(), user.provider(),
+                user.authenticatedAt(), user.roles(), user.mandates(), user.notices(), fresh);
+    }
+
+    /** The end-session redirect (OpenID Connect RP-Initiated Logout 1.0, section 2). */
+    public HttpRedirect logout(LogoutRequest request) {
+        Endpoints endpoints = metadata.endpoints();
+        URI endSession = endpoints.endSession().orElseThrow(() ->
+                new ConfigurationException("the identity provider has no end-session endpoint"));
+        Map<String, String> params = new LinkedHashMap<>();
+        request.session().value(ID_TOKEN).ifPresent(v -> params.put("id_token_hint", v));
+        params.put("client_id", settings.clientId());
+        request.postLogoutRedirect().ifPresent(u -> params.put("post_logout_redirect_uri", u.toString()));
+        request.state().ifPresent(s -> params.put("state", s));
+        audit("logout_started", Optional.empty(), Map.of());
+        return HttpRedirect.redirect(withQuery(endSession, params));
+    }
+
+    private SessionReference session(String idToken, Optional<String> refreshToken, JWTClaimsSet claims) {
+        Map<String, String> values = new HashMap<>();
+        values.put(ID_TOKEN, idToken);
+        refreshToken.ifPresent(r -> values.put(REFRESH_TOKEN, r));
+        values.put(ISS, claims.getIssuer());
+        values.put(SUB, claims.getSubject());
+        return new SessionReference(settings.providerId(), values);
+    }
+
+    private SignatureVerifier verifier(Endpoints endpoints) {
+        SignatureVerifier v = verifier;
+        if (v != null && endpoints.jwks().equals(verifierJwks)) {
+            return v;
+        }
+        synchronized (this) {
+            if (verifier == null || !endpoints.jwks().equals(verifierJwks)) {
+                verifier = new SignatureVerifier(endpoints.jwks(), settings.algorithms(), http, settings.clock(),
+                        settings.jwksCacheTtl(), settings.jwksRefetchInterval(), settings.jwksOutageTolerance(),
+                        settings.readTimeout());
+                verifierJwks = endpoints.jwks();
+            }
+            return verifier;
+        }
+    }
+
+    private void audit(String type, Optional<ErrorCode> error, Map<String, String> details) {
+        try {
+            settings.auditSink().record(new AuditEvent(type, settings.clock().instant(), settings.providerId().value(),
+                    Optional.empty(), error, details));
+        } catch (RuntimeException e) {
+            // An audit sink must not throw; if it does, the login outcome stands.
+        }
+    }
+
+    private static Instant dateClaim(JWTClaimsSet claims, String name) {
+        try {
+            return claims.getDateClaim(name).toInstant();
+        } catch (java.text.ParseException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the " + name + " claim is not a time", e);
+        }
+    }
+
+    private static URI withQuery(URI base, Map<String, String> params) {
+        String query = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        String s = base.toString();
+        return URI.create(s + (base.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String challenge(String verifier) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(verifier));
+    }
+
+    private static String sha256(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(value));
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}
