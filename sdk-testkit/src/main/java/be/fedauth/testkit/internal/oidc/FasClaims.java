@@ -1,0 +1,48 @@
+package be.fedauth.testkit.internal.oidc;
+
+import be.fedauth.core.DigitalKey;
+import be.fedauth.core.NationalRegisterNumber;
+import be.fedauth.core.ReleasedClaims;
+import be.fedauth.testkit.Person;
+import be.fedauth.testkit.internal.FakeIdpContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The claims FAS releases, by scope (fas-reference.md): {@code profile} gives {@code givenName} (first
+ * name), {@code surname} (family name), {@code prefLanguage}, {@code mail} and {@code fedid};
+ * {@code egovnrn} gives {@code egovNRN}; {@code roles} gives {@code roles} and {@code mandates} in the
+ * {@link ReleasedClaims} form. The level is the URN of the key used, in {@code amr}; {@code acr} is "0".
+ */
+final class FasClaims {
+    private FasClaims() {
+    }
+
+    /** {@code urn:be:fedict:iam:fas:LevelNNN} for the key's level. */
+    static String levelUrn(DigitalKey key) {
+        return "urn:be:fedict:iam:fas:Level" + key.level().value();
+    }
+
+    static Map<String, Object> byScope(FakeIdpContext context, Person person, List<String> scopes) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        if (scopes.contains("profile")) {
+            claims.put("givenName", person.givenName());
+            claims.put("surname", person.familyName());
+            claims.put("prefLanguage", person.language().code());
+            person.email().ifPresent(m -> claims.put("mail", m));
+            claims.put("fedid", person.fedid());
+        }
+        if (scopes.contains("egovnrn")) {
+            person.nationalNumber().map(NationalRegisterNumber::digits).ifPresent(n -> claims.put("egovNRN", n));
+        }
+        if (scopes.contains("roles")) {
+            claims.put("roles", context.releasedRoles(person).stream().map(ReleasedClaims::formatRole).toList());
+            List<String> mandates = context.releasedMandates(person).stream().map(ReleasedClaims::formatMandate).toList();
+            if (!mandates.isEmpty()) {
+                claims.put("mandates", mandates);
+            }
+        }
+        return claims;
+    }
+}

@@ -1,0 +1,72 @@
+package be.fedauth.testkit.internal.oidc;
+
+import be.fedauth.core.DigitalKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Codes, access tokens and refresh tokens the fake FAS issued. Thread-safe. */
+final class Grants {
+    /** What a login granted: who, with which key, to which client, for which scopes. */
+    record Grant(String clientId, String personId, DigitalKey key, List<String> scopes, Instant authTime,
+                 String subject) {
+    }
+
+    /** An authorization code waiting to be redeemed (RFC 6749 4.1.2; FAS codes are short-lived). */
+    record Code(Grant grant, String redirectUri, Optional<String> nonce, Optional<String> codeChallenge,
+                Instant expiresAt) {
+    }
+
+    private record Timed(Grant grant, Instant expiresAt) {
+    }
+
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, Timed> accessTokens = new ConcurrentHashMap<>();
+    private final Map<String, Timed> refreshTokens = new ConcurrentHashMap<>();
+
+    void putCode(String code, Code value) {
+        codes.put(code, value);
+    }
+
+    /** Removes the code: a code is redeemed at most once, even when the redemption fails. */
+    Optional<Code> takeCode(String code) {
+        return Optional.ofNullable(codes.remove(code));
+    }
+
+    void putAccessToken(String token, Grant grant, Instant expiresAt) {
+        accessTokens.put(token, new Timed(grant, expiresAt));
+    }
+
+    Optional<Grant> accessToken(String token, Instant now) {
+        Timed t = accessTokens.get(token);
+        return t != null && now.isBefore(t.expiresAt) ? Optional.of(t.grant) : Optional.empty();
+    }
+
+    void putRefreshToken(String token, Grant grant, Instant expiresAt) {
+        refreshTokens.put(token, new Timed(grant, expiresAt));
+    }
+
+    /** Removes the refresh token (they rotate on use). */
+    Optional<Grant> takeRefreshToken(String token, Instant now) {
+        Timed t = refreshTokens.remove(token);
+        return t != null && now.isBefore(t.expiresAt) ? Optional.of(t.grant) : Optional.empty();
+    }
+
+    /** Whether an access or refresh token is live, for introspection. */
+    Optional<Grant> anyToken(String token, Instant now) {
+        Optional<Grant> at = accessToken(token, now);
+        if (at.isPresent()) {
+            return at;
+        }
+        Timed t = refreshTokens.get(token);
+        return t != null && now.isBefore(t.expiresAt) ? Optional.of(t.grant) : Optional.empty();
+    }
+
+    void clear() {
+        codes.clear();
+        accessTokens.clear();
+        refreshTokens.clear();
+    }
+}
