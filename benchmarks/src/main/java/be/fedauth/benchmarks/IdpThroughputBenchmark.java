@@ -1,0 +1,22 @@
+package be.fedauth.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * Fake identity providers under load: complete OIDC code flows (authorize, token, userinfo, PKCE)
+ * per second over loopback HTTP, driven by one {@link CodeFlowClient}, and SAML logins per second.
+ * The client runs in the same JVM as the server, as in a vendor's load test.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class IdpThroughputBenchmark {
+
+    @Benchmark
+    public int mockOAuth2ServerCodeFlow(MockOAuth2ServerState idp) throws Exception {
+        return idp.client.flow();
+    }
+}
