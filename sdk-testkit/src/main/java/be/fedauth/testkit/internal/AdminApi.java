@@ -111,19 +111,20 @@ final class AdminApi implements ProtocolEndpoints {
             case "POST": {
                 Optional<String> instant = request.parameter("instant");
                 Optional<String> advance = request.parameter("advance");
+                boolean freeze = request.parameter("freeze").map(Boolean::parseBoolean).orElse(false);
+                if (freeze) {
+                    ctx.clock().freeze(); // first, so that the instant set below is exact
+                }
                 try {
                     if (instant.isPresent()) {
                         ctx.clock().set(Instant.parse(instant.get()));
                     } else if (advance.isPresent()) {
                         ctx.clock().advance(Duration.parse(advance.get()));
-                    } else if (!request.parameter("freeze").map(Boolean::parseBoolean).orElse(false)) {
+                    } else if (!freeze) {
                         throw new BadRequest("give instant (2024-01-31T00:00:00Z), advance (PT1H) or freeze=true");
                     }
                 } catch (DateTimeParseException e) {
                     throw new BadRequest("instant is ISO-8601 (2024-01-31T00:00:00Z), advance a duration (PT1H)");
-                }
-                if (request.parameter("freeze").map(Boolean::parseBoolean).orElse(false)) {
-                    ctx.clock().freeze();
                 }
                 return ok(clockState(ctx));
             }
