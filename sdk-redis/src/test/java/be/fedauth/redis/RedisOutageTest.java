@@ -11,6 +11,13 @@ import be.fedauth.core.IdpUnavailableException;
 import be.fedauth.core.spi.AuditEvent;
 import be.fedauth.core.spi.RandomValues;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +121,36 @@ class RedisOutageTest {
                 () -> nodeA.replayCache().markUsed("saml-assertion", "_f", clock.instant().plusSeconds(60)),
                 AuthenticationException.class);
         assertThat(replay.code()).isEqualTo(ErrorCode.REPLAY_DETECTED);
+    }
+
+    @Test
+    void redisDown_sixteenThreadsAtOnce_eachFailsWithStoreUnavailable() throws Exception {
+        REDIS.server().kill();
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ErrorCode>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                String id = "_t" + i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        nodeA.replayCache().markUsed("saml-assertion", id, clock.instant().plusSeconds(60));
+                        return null;
+                    } catch (FedAuthException e) {
+                        return e.code();
+                    }
+                }));
+            }
+            go.countDown();
+            for (Future<ErrorCode> outcome : outcomes) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(nodeA.replayCache().metrics().failures()).isEqualTo(threads);
     }
 
     @Test

@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,9 @@ public final class RedisGateway implements AutoCloseable {
             "local v = redis.call('GET', KEYS[1]) if v then redis.call('DEL', KEYS[1]) end return v";
 
     private final RedisClient client;
-    private final Object connectLock = new Object();
+    private final ReentrantLock connectLock = new ReentrantLock();
+    private final AtomicLong failedConnects = new AtomicLong();
+    private final Duration connectWait;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile boolean closed;
     private volatile boolean getDelMissing;
@@ -52,6 +57,8 @@ public final class RedisGateway implements AutoCloseable {
     /** A gateway; it connects on first use. */
     public RedisGateway(RedisUri uri, Duration commandTimeout, Duration connectTimeout, Optional<Path> trusted) {
         Objects.requireNonNull(uri, "uri");
+        // A connect attempt lasts at most the URI timeout (connect plus handshake); wait a little longer.
+        this.connectWait = connectTimeout.plus(commandTimeout).plusMillis(100);
         RedisURI.Builder target = RedisURI.Builder.redis(uri.host(), uri.port())
                 .withDatabase(uri.database())
                 .withTimeout(connectTimeout.plus(commandTimeout));
@@ -109,11 +116,6 @@ public final class RedisGateway implements AutoCloseable {
         call(RedisCommands::ping);
     }
 
-    /** Whether the script replaces GETDEL on this server (known after the first take). */
-    public boolean usesScriptForGetAndDelete() {
-        return getDelMissing;
-    }
-
     private <T> T call(Function<RedisCommands<String, String>, T> command) {
         StatefulRedisConnection<String, String> c = connection();
         try {
@@ -134,7 +136,11 @@ public final class RedisGateway implements AutoCloseable {
         if (c != null && c.isOpen()) {
             return c;
         }
-        synchronized (connectLock) {
+        // One connect attempt at a time, and its outcome is shared: threads that waited for an
+        // attempt that failed fail at once instead of each trying (and waiting) again in turn.
+        long failuresBefore = failedConnects.get();
+        lockWithin(connectWait);
+        try {
             if (closed) {
                 throw new StoreUnreachableException("the Redis stores are closed", null);
             }
@@ -142,24 +148,48 @@ public final class RedisGateway implements AutoCloseable {
             if (c != null && c.isOpen()) {
                 return c;
             }
+            if (failedConnects.get() != failuresBefore) {
+                throw new StoreUnreachableException("cannot connect to Redis (the attempt this call waited for failed)",
+                        null);
+            }
             // A connection that is no longer open was closed by Lettuce itself (no auto-reconnect).
             try {
                 connection = client.connect(StringCodec.UTF8);
                 return connection;
             } catch (RedisCommandInterruptedException e) {
+                failedConnects.incrementAndGet();
                 Thread.currentThread().interrupt();
                 throw new StoreUnreachableException("interrupted while connecting to Redis", e);
             } catch (RedisException e) {
+                failedConnects.incrementAndGet();
                 throw new StoreUnreachableException("cannot connect to Redis: " + describe(e), e);
             }
+        } finally {
+            connectLock.unlock();
+        }
+    }
+
+    private void lockWithin(Duration wait) {
+        boolean locked;
+        try {
+            locked = connectLock.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnreachableException("interrupted while waiting for a connection to Redis", e);
+        }
+        if (!locked) {
+            throw new StoreUnreachableException("still connecting to Redis", null);
         }
     }
 
     private void forget(StatefulRedisConnection<String, String> c) {
-        synchronized (connectLock) {
+        connectLock.lock();
+        try {
             if (connection == c) {
                 connection = null;
             }
+        } finally {
+            connectLock.unlock();
         }
     }
 
@@ -176,7 +206,8 @@ public final class RedisGateway implements AutoCloseable {
     /** Closes the connection and stops Lettuce's threads. */
     @Override
     public void close() {
-        synchronized (connectLock) {
+        connectLock.lock();
+        try {
             if (closed) {
                 return;
             }
@@ -185,6 +216,8 @@ public final class RedisGateway implements AutoCloseable {
                 connection.close();
                 connection = null;
             }
+        } finally {
+            connectLock.unlock();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
