@@ -1,0 +1,174 @@
+package be.fedauth.saml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.ErrorCode;
+import be.fedauth.core.FedAuthException;
+import be.fedauth.core.IdpUnavailableException;
+import be.fedauth.core.LoginRequest;
+import be.fedauth.core.PendingLogin;
+import be.fedauth.core.ProviderId;
+import be.fedauth.saml.support.ResponseSpec;
+import be.fedauth.saml.support.SettableClock;
+import be.fedauth.saml.support.SpFixture;
+import be.fedauth.saml.support.TestCredentials;
+import be.fedauth.saml.support.TestIdp;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdpMetadataSourceTest {
+    private static final TestCredentials KEY_A = TestCredentials.rsa("idp");
+    private static final TestCredentials KEY_B = TestCredentials.rsa("idp-next");
+    private static final TestCredentials SIGNER = TestCredentials.rsa("idp-metadata");
+
+    @TempDir
+    Path dir;
+    private final SettableClock clock = new SettableClock(SpFixture.NOW);
+
+    @Test
+    void refresh_whenDue_picksUpTheIdpsNewSigningKey() throws IOException {
+        Path file = write(List.of(KEY_A));
+        SamlAuthenticationProvider provider = provider(file);
+        assertThat(login(provider, KEY_A)).isTrue();
+
+        write(List.of(KEY_B));
+        clock.advance(Duration.ofHours(6));
+
+        assertThat(login(provider, KEY_B)).isTrue();
+    }
+
+    @Test
+    void refresh_notYetDue_keepsTheLoadedKeys() throws IOException {
+        Path file = write(List.of(KEY_A));
+        SamlAuthenticationProvider provider = provider(file);
+        login(provider, KEY_A);
+
+        write(List.of(KEY_B));
+        clock.advance(Duration.ofHours(5));
+
+        assertThat(login(provider, KEY_A)).isTrue();
+    }
+
+    @Test
+    void refresh_failing_keepsTheLastGoodCopy() throws IOException {
+        Path file = write(List.of(KEY_A));
+        IdpMetadataSource source = source(file);
+        SamlAuthenticationProvider provider = provider(source);
+        login(provider, KEY_A);
+
+        Files.writeString(file, "<garbage");
+        clock.advance(Duration.ofHours(7));
+
+        assertThat(source.refreshNow()).isFalse();
+        assertThat(login(provider, KEY_A)).isTrue();
+    }
+
+    @Test
+    void load_metadataSignedByAnotherKey_failsWithIdpUnavailable() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), TestCredentials.rsa("attacker")));
+
+        assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
+                .isInstanceOfSatisfying(IdpUnavailableException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE));
+    }
+
+    @Test
+    void load_unsignedMetadataWhenASignerIsConfigured_failsWithIdpUnavailable() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), null));
+
+        assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
+                .isInstanceOf(IdpUnavailableException.class);
+    }
+
+    @Test
+    void load_unsignedMetadataWhenExplicitlyAllowed_isUsed() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), null));
+        IdpMetadataSource source = IdpMetadataSource.fromFile(file, TestIdp.ENTITY_ID).allowUnsignedMetadata()
+                .clock(clock).build();
+
+        assertThat(login(provider(source), KEY_A)).isTrue();
+    }
+
+    @Test
+    void load_onlyAWeakSigningKey_failsWithIdpUnavailable() throws IOException {
+        Path file = write(List.of(TestCredentials.rsa("idp-weak", 1024)));
+
+        assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
+                .isInstanceOf(IdpUnavailableException.class);
+    }
+
+    @Test
+    void load_metadataOfAnotherEntity_failsWithIdpUnavailable() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata("https://other.example/idp", List.of(KEY_A.certificate()), SIGNER));
+
+        assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
+                .isInstanceOf(IdpUnavailableException.class);
+    }
+
+    @Test
+    void build_withoutSignerOrOptOut_failsWithInvalidConfiguration() {
+        assertThatThrownBy(() -> IdpMetadataSource.fromFile(dir.resolve("x"), TestIdp.ENTITY_ID).build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION));
+    }
+
+    @Test
+    void build_plainHttpToARemoteHost_failsWithInvalidConfiguration() {
+        assertThatThrownBy(() -> IdpMetadataSource.fromUrl(URI.create("http://idp.example.org/md"), TestIdp.ENTITY_ID)
+                .signedBy(SIGNER.certificate()).build()).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void fasEnvironment_presets_pointAtTheDocumentedHosts() {
+        assertThat(FasEnvironment.PRODUCTION.entityId()).isEqualTo("https://idp.iamfas.belgium.be/fas");
+        assertThat(FasEnvironment.INTEGRATION.metadataUrl())
+                .hasToString("https://iamapps-public.int.belgium.be/saml/fas-metadata.xml");
+    }
+
+    private Path write(List<TestCredentials> keys) throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, keys.stream().map(TestCredentials::certificate).toList(),
+                SIGNER));
+        return file;
+    }
+
+    private IdpMetadataSource source(Path file) {
+        return IdpMetadataSource.fromFile(file, TestIdp.ENTITY_ID).signedBy(SIGNER.certificate()).clock(clock).build();
+    }
+
+    private SamlAuthenticationProvider provider(Path file) {
+        return provider(source(file));
+    }
+
+    private SamlAuthenticationProvider provider(IdpMetadataSource source) {
+        TestCredentials sp = TestCredentials.rsa("sp");
+        return SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SpFixture.SP_ENTITY_ID,
+                URI.create(SpFixture.ACS), SpKeys.of(SpKey.of(sp.keyPair().getPrivate(), sp.certificate())), source)
+                .clock(clock).build();
+    }
+
+    private boolean login(SamlAuthenticationProvider provider, TestCredentials idpKey) {
+        PendingLogin pending = provider.startLogin(LoginRequest.builder().build()).pendingLogin();
+        ResponseSpec spec = ResponseSpec.genuine(TestIdp.ENTITY_ID, SpFixture.SP_ENTITY_ID, SpFixture.ACS,
+                pending.requestId().orElseThrow(), clock.instant(), idpKey);
+        try {
+            provider.finishLogin(be.fedauth.core.CallbackRequest.post(Map.of("SAMLResponse", TestIdp.response(spec, null),
+                    "RelayState", pending.state())), pending);
+            return true;
+        } catch (FedAuthException e) {
+            return false;
+        }
+    }
+}
