@@ -34,6 +34,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.cert.CertificateException;
@@ -47,6 +48,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -149,6 +151,7 @@ public final class PersonaFileReader {
             if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
                 throw error(pointer, name, "must be a JSON object");
             }
+            checkShape(array.get(i).asJsonObject(), type, pointer, name);
             T entry;
             try {
                 entry = jsonb.fromJson(array.get(i).toString(), type);
@@ -158,6 +161,32 @@ public final class PersonaFileReader {
             result.add(convert.apply(new At<>(entry, pointer, name)));
         }
         return result;
+    }
+
+    /** Unknown fields and values of the wrong JSON type, found before binding so the error is exact. */
+    private void checkShape(JsonObject object, Class<?> type, String pointer, String name) {
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            Field field;
+            try {
+                field = type.getField(member.getKey());
+            } catch (NoSuchFieldException e) {
+                throw error(pointer + "/" + member.getKey(), name + "." + member.getKey(), "unknown field");
+            }
+            JsonValue.ValueType actual = member.getValue().getValueType();
+            if (actual == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            Class<?> expected = field.getType();
+            boolean ok = expected == Boolean.class ? actual == JsonValue.ValueType.TRUE || actual == JsonValue.ValueType.FALSE
+                    : expected == String.class ? actual == JsonValue.ValueType.STRING
+                    : expected == List.class ? actual == JsonValue.ValueType.ARRAY
+                    : actual == JsonValue.ValueType.OBJECT;
+            if (!ok) {
+                String wanted = expected == Boolean.class ? "true or false" : expected == String.class ? "a string"
+                        : expected == List.class ? "an array" : "an object";
+                throw error(pointer + "/" + member.getKey(), name + "." + member.getKey(), "wrong type, expected " + wanted);
+            }
+        }
     }
 
     private ConfigurationException bindingError(String pointer, String name, JsonbException e) {
