@@ -12,7 +12,9 @@ import java.time.Instant;
 public interface ReplayCache {
 
     /**
-     * Records {@code id} as used until {@code expiresAt}.
+     * Records {@code id} as used until {@code expiresAt}. Callers pass the instant after which the
+     * token or assertion would be refused anyway <em>including</em> the clock skew they allow (for
+     * example {@code exp + skew}), so that the id is remembered as long as it could be accepted.
      *
      * @throws be.fedauth.core.AuthenticationException {@link be.fedauth.core.ErrorCode#REPLAY_DETECTED}
      *     when the id was already used and has not expired
