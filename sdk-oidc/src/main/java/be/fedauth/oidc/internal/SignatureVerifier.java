@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetParseException;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -136,7 +137,7 @@ public final class SignatureVerifier {
                 // Too many unknown kids lately: the key stays unknown (no fetch storm, OIDC Core 10.1.1).
                 key = null;
             } catch (KeySourceException e) {
-                throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the JWKS cannot be fetched", e);
+                throw unavailable(e);
             }
         }
         if (key == null) {
@@ -158,10 +159,20 @@ public final class SignatureVerifier {
         try {
             return jwks.getJWKSet(evaluator, clock.millis(), null);
         } catch (KeySourceException e) {
-            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the JWKS cannot be fetched", e);
+            throw unavailable(e);
         } catch (RuntimeException e) {
             throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the JWKS cannot be used", e);
         }
+    }
+
+    private static IdpUnavailableException unavailable(KeySourceException e) {
+        Throwable parse = e;
+        while (parse != null && !(parse instanceof JWKSetParseException)) {
+            parse = parse.getCause();
+        }
+        return parse != null
+                ? new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the JWKS is not a valid JWK set", e)
+                : new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the JWKS cannot be fetched", e);
     }
 
     /**
