@@ -119,7 +119,8 @@ final class FasTokens {
                 .claim("prefLanguage", "fr")
                 .claim("mail", "marie.dupont@example.be")
                 .claim("fedid", SUBJECT)
-                .claim("roles", List.of("FINANCIEN/EMCS:0123456749", "FINANCIEN/FIN_PLDA:0123456749"))
+                .claim("roles", List.of("EMCS|0123456749|EMCS|2024-01-01T00:00:00Z|",
+                        "PLDA|0123456749|Douane et Accises Paperless|2024-01-01T00:00:00Z|"))
                 .claim("cert_issuer", "CN=Citizen CA, SERIALNUMBER=202301, C=BE")
                 .claim("cert_subject", "CN=Marie Dupont (Authentication), C=BE, SURNAME=Dupont, GIVENNAME=Marie,"
                         + " SERIALNUMBER=" + NRN)

@@ -16,6 +16,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 public class IdpThroughputBenchmark {
 
     @Benchmark
+    public int fakeFasCodeFlow(FakeFasState idp) throws Exception {
+        return idp.client.flow();
+    }
+
+    @Benchmark
     public int mockOAuth2ServerCodeFlow(MockOAuth2ServerState idp) throws Exception {
         return idp.client.flow();
     }

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.pac4j.oidc.profile.creator.TokenValidator;
 
 /**
@@ -29,14 +30,27 @@ public class OidcKeyScalingBenchmark {
     private FasTokens tokens;
     private RSASSAVerifier rsaVerifier;
     private TokenValidator pac4j;
+    private FedauthOidc fedauth;
 
     @Setup
     public void setUp() throws Exception {
         tokens = FasTokens.mint(keys - 1);
         rsaVerifier = new RSASSAVerifier(tokens.rsaKey.toRSAPublicKey());
         pac4j = OidcValidationBenchmark.pac4jValidator(tokens);
+        fedauth = FedauthOidc.create(tokens);
         floorCallback();
         pac4jIdToken();
+        fedauthCallback();
+    }
+
+    @TearDown
+    public void tearDown() {
+        fedauth.close();
+    }
+
+    @Benchmark
+    public Object fedauthCallback() {
+        return fedauth.validateCallback();
     }
 
     @Benchmark

@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.pac4j.oidc.config.OidcConfiguration;
 import org.pac4j.oidc.metadata.StaticOidcOpMetadataResolver;
 import org.pac4j.oidc.profile.creator.TokenValidator;
@@ -45,6 +46,7 @@ public class OidcValidationBenchmark {
     private ECDSAVerifier es256Bc;
     private IDTokenValidator nimbus;
     private TokenValidator pac4j;
+    private FedauthOidc fedauth;
 
     @Setup
     public void setUp() throws Exception {
@@ -56,12 +58,23 @@ public class OidcValidationBenchmark {
         nimbus = new IDTokenValidator(new Issuer(FasTokens.ISSUER), new ClientID(FasTokens.CLIENT_ID),
                 JWSAlgorithm.RS256, tokens.jwks);
         pac4j = pac4jValidator(tokens);
+        fedauth = FedauthOidc.create(tokens);
         // Fail at setup, not in the measurement, if anything is mis-wired.
         floorCallback();
         nimbusIdTokenValidator();
         pac4jIdToken();
         es256Jdk();
         es256Bc();
+        fedauthIdToken();
+        fedauthCallback();
+        fedauthEs256IdToken();
+        fedauthFinishLoginLoopback();
+        httpOnlyLoopback();
+    }
+
+    @TearDown
+    public void tearDown() {
+        fedauth.close();
     }
 
     static TokenValidator pac4jValidator(FasTokens tokens) {
@@ -102,6 +115,36 @@ public class OidcValidationBenchmark {
     @Benchmark
     public IDTokenClaimsSet pac4jIdToken() throws Exception {
         return pac4j.validate(JWTParser.parse(tokens.idToken), new Nonce(FasTokens.NONCE));
+    }
+
+    /** fedauth on the ID token alone: signature and claim checks. */
+    @Benchmark
+    public Object fedauthIdToken() {
+        return fedauth.validateIdToken();
+    }
+
+    /** fedauth on a whole callback: ID token, userinfo JWT, claim checks and mapping to a user. */
+    @Benchmark
+    public Object fedauthCallback() {
+        return fedauth.validateCallback();
+    }
+
+    /** fedauth's public finishLogin, token and userinfo fetched from a loopback server with canned answers. */
+    @Benchmark
+    public Object fedauthFinishLoginLoopback() {
+        return fedauth.finishLogin();
+    }
+
+    /** The two loopback HTTP calls of finishLogin alone, with sdk-oidc's transport. */
+    @Benchmark
+    public int httpOnlyLoopback() {
+        return fedauth.httpOnly();
+    }
+
+    /** fedauth on an ES256 ID token. */
+    @Benchmark
+    public Object fedauthEs256IdToken() {
+        return fedauth.validateEs256IdToken();
     }
 
     /** ES256 with the JDK's default provider. */

@@ -45,6 +45,11 @@ import org.opensaml.saml.saml2.core.Subject;
 import org.opensaml.saml.saml2.core.SubjectConfirmation;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 import org.opensaml.saml.saml2.encryption.Encrypter;
+import org.opensaml.saml.saml2.metadata.EntityDescriptor;
+import org.opensaml.saml.saml2.metadata.IDPSSODescriptor;
+import org.opensaml.saml.saml2.metadata.KeyDescriptor;
+import org.opensaml.saml.saml2.metadata.SingleSignOnService;
+import org.opensaml.security.credential.UsageType;
 import org.opensaml.security.credential.BasicCredential;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.encryption.support.DataEncryptionParameters;
@@ -78,12 +83,15 @@ final class SamlResponses {
     final BasicX509Credential sp;
     final String signedXml;
     final String encryptedXml;
+    final String idpMetadataXml;
 
-    private SamlResponses(BasicX509Credential idp, BasicX509Credential sp, String signedXml, String encryptedXml) {
+    private SamlResponses(BasicX509Credential idp, BasicX509Credential sp, String signedXml, String encryptedXml,
+                          String idpMetadataXml) {
         this.idp = idp;
         this.sp = sp;
         this.signedXml = signedXml;
         this.encryptedXml = encryptedXml;
+        this.idpMetadataXml = idpMetadataXml;
     }
 
     /** The POST parameter value of the signed response. */
@@ -129,7 +137,27 @@ final class SamlResponses {
         encrypter.setKeyPlacement(Encrypter.KeyPlacement.INLINE);
         EncryptedAssertion encrypted = encrypter.encrypt(again);
         String encryptedXml = serialize(response(now, null, encrypted));
-        return new SamlResponses(idp, sp, signedXml, encryptedXml);
+        return new SamlResponses(idp, sp, signedXml, encryptedXml, metadata(idp));
+    }
+
+    /** The IdP's metadata (unsigned): entity id, signing certificate, SSO endpoint. */
+    private static String metadata(BasicX509Credential idp) throws Exception {
+        EntityDescriptor entity = build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
+        entity.setEntityID(IDP_ENTITY_ID);
+        IDPSSODescriptor descriptor = build(IDPSSODescriptor.DEFAULT_ELEMENT_NAME);
+        descriptor.addSupportedProtocol(SAMLConstants.SAML20P_NS);
+        KeyDescriptor key = build(KeyDescriptor.DEFAULT_ELEMENT_NAME);
+        key.setUse(UsageType.SIGNING);
+        X509KeyInfoGeneratorFactory keyInfo = new X509KeyInfoGeneratorFactory();
+        keyInfo.setEmitEntityCertificate(true);
+        key.setKeyInfo(keyInfo.newInstance().generate(idp));
+        descriptor.getKeyDescriptors().add(key);
+        SingleSignOnService sso = build(SingleSignOnService.DEFAULT_ELEMENT_NAME);
+        sso.setBinding(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
+        sso.setLocation("https://idp.iamfas.int.belgium.be/fas/SSORedirect/metaAlias/idp");
+        descriptor.getSingleSignOnServices().add(sso);
+        entity.getRoleDescriptors().add(descriptor);
+        return serialize(entity);
     }
 
     private static Response response(Instant now, Assertion assertion, EncryptedAssertion encrypted) {

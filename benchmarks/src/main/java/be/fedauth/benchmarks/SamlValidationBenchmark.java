@@ -41,6 +41,7 @@ public class SamlValidationBenchmark {
     private BasicParserPool pool;
     private Credential idpCredential;
     private StaticKeyInfoCredentialResolver spDecryption;
+    private FedauthSaml fedauth;
 
     @Setup
     public void setUp() throws Exception {
@@ -50,8 +51,23 @@ public class SamlValidationBenchmark {
         pool = SamlResponses.parserPool();
         idpCredential = new BasicX509Credential(responses.idp.getEntityCertificate());
         spDecryption = new StaticKeyInfoCredentialResolver(responses.sp);
+        fedauth = new FedauthSaml(responses);
         floorSigned();
         floorEncrypted();
+        fedauthSigned();
+        fedauthEncrypted();
+    }
+
+    /** fedauth's finishLogin on the signed response. */
+    @Benchmark
+    public Object fedauthSigned() {
+        return fedauth.finishSigned();
+    }
+
+    /** fedauth's finishLogin on the encrypted response. */
+    @Benchmark
+    public Object fedauthEncrypted() {
+        return fedauth.finishEncrypted();
     }
 
     /** Size of the signed response XML, for the report's notes. */

@@ -53,7 +53,8 @@ public final class Suite {
             runs.addAll(new Runner(options(g, quick)).run());
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        String table = Report.render(runs, quick, seconds, SealingBenchmark.sealedSize());
+        String table = Report.render(runs, quick, seconds, SealingBenchmark.sealedSize(),
+                SamlValidationBenchmark.signedSize(10), SamlValidationBenchmark.signedSize(100));
         System.out.println();
         System.out.println(table);
         Report.write(report, table);
