@@ -5,11 +5,8 @@ import be.fedauth.servlet.internal.CallbackEndpoint;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.LoginEndpoint;
 import be.fedauth.servlet.internal.LogoutEndpoint;
-import be.fedauth.servlet.internal.Pages;
 import be.fedauth.servlet.internal.PendingCookie;
-import be.fedauth.servlet.internal.PendingLogins;
 import be.fedauth.servlet.internal.Requests;
-import be.fedauth.servlet.internal.Routes;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -116,13 +113,9 @@ public final class FedAuthFilter implements Filter {
         final AccessGuard guard;
 
         Handlers(FedAuthSettings s, String contextPath) {
-            Config config = new Config(new Routes(s.providers(), s.serviceProviders()),
-                    new PendingLogins(s.sealer(), s.store(), s.replayCache()), new Pages(s.random()), s.eServices(),
-                    s.protectedPaths(), s.enterpriseResolver(), s.accessPolicy(), s.clock(), s.loginPath(),
-                    s.callbackPaths(), s.logoutPath(), s.loginPage(), s.afterLoginPath(), s.afterLogoutPath(),
-                    s.postLogoutRedirect(), s.defaultLanguage(), s.plainHttpCookies());
+            Config config = s.config();
             PendingCookie cookie = new PendingCookie(PendingCookie.pathFor(contextPath, s.callbackPaths()),
-                    s.plainHttpCookies());
+                    config.plainHttpCookies());
             this.login = new LoginEndpoint(config, cookie);
             this.callback = new CallbackEndpoint(config, cookie);
             this.logout = new LogoutEndpoint(config);

@@ -10,7 +10,11 @@ import be.fedauth.core.SealingKey;
 import be.fedauth.core.spi.PendingLoginStore;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
+import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.LocalPaths;
+import be.fedauth.servlet.internal.Pages;
+import be.fedauth.servlet.internal.PendingLogins;
+import be.fedauth.servlet.internal.Routes;
 import be.fedauth.servlet.spi.EnterpriseResolver;
 import java.net.URI;
 import java.time.Clock;
@@ -141,56 +145,12 @@ public final class FedAuthSettings {
         return accessPolicy;
     }
 
-    Map<String, Map<String, AuthenticationProvider>> serviceProviders() {
-        return serviceProviders;
-    }
-
-    Optional<PendingLoginSealer> sealer() {
-        return sealer;
-    }
-
-    Optional<PendingLoginStore> store() {
-        return store;
-    }
-
-    ReplayCache replayCache() {
-        return replayCache;
-    }
-
-    Map<String, Optional<EService>> protectedPaths() {
-        return protectedPaths;
-    }
-
-    Optional<EnterpriseResolver> enterpriseResolver() {
-        return enterpriseResolver;
-    }
-
-    RandomValues random() {
-        return random;
-    }
-
-    Optional<String> loginPage() {
-        return loginPage;
-    }
-
-    String afterLoginPath() {
-        return afterLoginPath;
-    }
-
-    String afterLogoutPath() {
-        return afterLogoutPath;
-    }
-
-    Optional<URI> postLogoutRedirect() {
-        return postLogoutRedirect;
-    }
-
-    Language defaultLanguage() {
-        return defaultLanguage;
-    }
-
-    boolean plainHttpCookies() {
-        return plainHttpCookies;
+    /** The endpoints' shared configuration. */
+    Config config() {
+        return new Config(new Routes(providers, serviceProviders), new PendingLogins(sealer, store, replayCache),
+                new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
+                callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
+                defaultLanguage, plainHttpCookies);
     }
 
     /** Providers by name and settings; never a key. */

@@ -63,6 +63,7 @@ final class Browser {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath(path);
         cookie.setVersion(0);
+        cookie.setDomain(base.getHost());
         cookies.getCookieStore().add(base, cookie);
     }
 

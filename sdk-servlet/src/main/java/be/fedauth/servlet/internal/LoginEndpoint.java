@@ -77,7 +77,8 @@ public final class LoginEndpoint {
     }
 
     private String returnTo(HttpServletRequest request, Optional<EService> eService) {
-        Optional<String> asked = Requests.single(request, "returnTo");
+        // Longer than a local path may be: read it anyway, so that it is ignored rather than refused.
+        Optional<String> asked = Requests.single(request, "returnTo", 8192);
         Optional<String> local = asked.flatMap(LocalPaths::local);
         if (asked.isPresent() && local.isEmpty()) {
             LOG.warn("login: a returnTo that is not a local path was ignored");

@@ -36,11 +36,20 @@ public final class Requests {
      * @throws AuthenticationException {@code login_request_invalid} when repeated or too long
      */
     public static Optional<String> single(HttpServletRequest request, String name) {
+        return single(request, name, MAX_PARAMETER);
+    }
+
+    /**
+     * The one value of a parameter, at most {@code maxLength} long.
+     *
+     * @throws AuthenticationException {@code login_request_invalid} when repeated or too long
+     */
+    public static Optional<String> single(HttpServletRequest request, String name, int maxLength) {
         String[] values = request.getParameterValues(name);
         if (values == null || values.length == 0) {
             return Optional.empty();
         }
-        if (values.length > 1 || values[0].length() > MAX_PARAMETER) {
+        if (values.length > 1 || values[0].length() > maxLength) {
             throw new AuthenticationException(ErrorCode.LOGIN_REQUEST_INVALID,
                     "parameter '" + name + "' is repeated or too long");
         }
