@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A running fake BOSA FAS (OpenID Connect and SAML) and fake social-security SAML IdP on a loopback port,
@@ -332,8 +333,10 @@ public final class FakeFas implements AutoCloseable {
          * @throws ConfigurationException if the persona file is bad or the port cannot be bound
          */
         public FakeFas start() {
-            Personas chosen = personasFile != null ? Personas.load(personasFile)
-                    : personas != null ? personas : Personas.defaults();
+            Path file = personasFile;
+            Personas given = personas;
+            Supplier<Personas> chosen = file != null ? () -> Personas.load(file)
+                    : given != null ? () -> given : Personas::defaults;
             FakeServer.Settings settings = new FakeServer.Settings(port, chosen,
                     clock != null ? clock : TestClock.system(), freshKeys, keyRetirements, extraEndpoints);
             try {

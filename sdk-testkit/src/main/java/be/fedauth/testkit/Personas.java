@@ -26,6 +26,9 @@ public final class Personas {
     /** Resource name of the default persona file inside the testkit jar. */
     public static final String DEFAULT_RESOURCE = "/be/fedauth/testkit/personas.json";
 
+    /** No people, enterprises or clients. */
+    public static final Personas NONE = new Personas(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
     private final List<Person> people;
     private final List<PersonaEnterprise> enterprises;
     private final List<PersonaRole> roles;

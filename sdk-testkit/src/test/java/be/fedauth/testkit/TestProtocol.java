@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * {@code GET /test/authorize?redirect_uri=..&state=..[&keys=EID,ITSME][&level=450][&idp=SOCIAL_SECURITY][&lang=fr][&rp=..]}
  * hands a login over; completion redirects with {@code person}, {@code key}, {@code roles} and {@code mandates}
  * (counts of released grants), refusal with {@code error=access_denied&reason=REFUSAL}. With {@code post=true}
- * the completion is an auto-post page, as SAML's. {@code GET /test/json} answers a fixed JSON document.
+ * the completion is an auto-post page, as SAML's. {@code GET /test/json} answers a fixed JSON document;
+ * {@code GET /test/callback} shows its query parameters (a callback page for the browser test).
  */
 final class TestProtocol implements ProtocolEndpoints {
     static final String JSON = "{\"hello\":\"world\",\"padding\":\"0123456789abcdef0123456789abcdef\"}";
@@ -38,6 +39,11 @@ final class TestProtocol implements ProtocolEndpoints {
     public FakeResponse handle(FakeRequest request, FakeIdpContext ctx) {
         if (request.path().equals("/test/json")) {
             return FakeResponse.json(JSON);
+        }
+        if (request.path().equals("/test/callback")) {
+            StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p id=\"done\">");
+            request.queryParameters().forEach((k, v) -> html.append(k).append('=').append(v.get(0)).append(';'));
+            return FakeResponse.html(html.append("</p></body></html>").toString().replace("<script", ""));
         }
         String redirectUri = request.parameter("redirect_uri").orElseThrow();
         String state = request.parameter("state").orElse("");

@@ -27,7 +27,10 @@ import java.util.Optional;
  * loopback only, and the API has no authentication: it is a test tool.
  */
 final class AdminApi implements ProtocolEndpoints {
-    private static final Jsonb JSON = JsonbBuilder.create();
+    /** Created on first use: JSON-B's start-up cost is not paid by a server nobody administers. */
+    private static final class Json {
+        static final Jsonb JSONB = JsonbBuilder.create();
+    }
 
     private final FakeServer server;
 
@@ -310,11 +313,11 @@ final class AdminApi implements ProtocolEndpoints {
     }
 
     private static FakeResponse ok(Object body) {
-        return FakeResponse.json(JSON.toJson(body));
+        return FakeResponse.json(Json.JSONB.toJson(body));
     }
 
     private static FakeResponse error(int status, String message) {
-        return FakeResponse.json(status, JSON.toJson(Map.of("error", message)));
+        return FakeResponse.json(status, Json.JSONB.toJson(Map.of("error", message)));
     }
 
     /** A bad admin call: answered 400 with its message. */

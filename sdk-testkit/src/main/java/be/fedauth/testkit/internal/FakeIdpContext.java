@@ -82,6 +82,11 @@ public final class FakeIdpContext {
         return personas;
     }
 
+    /** Sets the personas read while the server started (the shell only). */
+    synchronized void replacePersonas(Personas loaded) {
+        personas = Objects.requireNonNull(loaded, "loaded");
+    }
+
     /** Registers (or replaces) an OIDC client. */
     public synchronized void registerOidcClient(OidcClient client) {
         personas = personas.withOidcClient(client);

@@ -12,6 +12,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -37,15 +44,17 @@ public final class FakeServer {
     public static final String ADMIN_PREFIX = "/testkit/admin";
     private static final int JOURNAL_LIMIT = 1000;
 
-    private final WireMockServer wireMock;
+    private static final long STOP_TIMEOUT_MS = 200;
+
+    private volatile WireMockServer wireMock;
     private final FakeIdpContext context;
     private final Map<String, Injected> faults = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private record Injected(UUID stubId, EndpointFault fault) {
     }
 
-    /** Everything a server needs to start. */
-    public record Settings(int port, Personas personas, TestClock clock, boolean freshKeys,
+    /** Everything a server needs to start; the personas are read while WireMock starts. */
+    public record Settings(int port, Supplier<Personas> personas, TestClock clock, boolean freshKeys,
                            List<KeyRetirement> keyRetirements, List<ProtocolEndpoints> extraEndpoints) {
         public Settings {
             if (port < 0 || port > 65535) {
@@ -59,49 +68,90 @@ public final class FakeServer {
 
         /** Settings with the defaults of {@code FakeFas}: default personas, system clock, shipped keys. */
         public static Settings defaults(int port) {
-            return new Settings(port, Personas.defaults(), TestClock.system(), false, List.of(KeyRetirement.TOKEN),
+            return new Settings(port, Personas::defaults, TestClock.system(), false, List.of(KeyRetirement.TOKEN),
                     List.of());
         }
     }
 
-    private FakeServer(WireMockServer wireMock, FakeIdpContext context) {
-        this.wireMock = wireMock;
+    private FakeServer(FakeIdpContext context) {
         this.context = context;
     }
 
-    /** Starts a server; it answers once this returns. */
+    /**
+     * Starts a server; it answers once this returns. WireMock starts on another thread while the personas,
+     * keys and protocol endpoints (OpenSAML initialisation) are prepared, which halves the start time.
+     */
     public static FakeServer start(Settings settings) {
+        int port = settings.port() == 0 ? freeLoopbackPort() : settings.port();
         DispatchTransformer dispatch = new DispatchTransformer();
         WireMockServer wireMock = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
-                .port(settings.port())
+                .port(port)
                 .usingFilesUnderClasspath("be/fedauth/testkit/wiremock")
                 .notifier(new Slf4jNotifier(false))
+                .templatingEnabled(false)
                 .gzipDisabled(true)
+                .http2PlainDisabled(true)
+                .jettyAcceptors(1)
+                .jettyStopTimeout(STOP_TIMEOUT_MS)
                 .maxRequestJournalEntries(JOURNAL_LIMIT)
                 .extensions(dispatch));
-        wireMock.start();
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                wireMock.start();
+                listening.complete(null);
+            } catch (Throwable t) {
+                listening.completeExceptionally(t);
+            }
+        }, "fedauth-fake-start");
+        starter.setDaemon(true);
+        starter.start();
+        CompletableFuture<Personas> personas = CompletableFuture.supplyAsync(settings.personas(), r -> {
+            Thread thread = new Thread(r, "fedauth-fake-personas");
+            thread.setDaemon(true);
+            thread.start();
+        });
         try {
-            URI base = URI.create("http://127.0.0.1:" + wireMock.port());
+            URI base = URI.create("http://127.0.0.1:" + port);
             KeyMaterial signing = settings.freshKeys() ? TestKeys.fresh("fas-signing") : TestKeys.shipped(TestKeys.FAS_SIGNING);
             KeyMaterial socsec = settings.freshKeys() ? TestKeys.fresh("socsec-signing")
                     : TestKeys.shipped(TestKeys.SOCSEC_SIGNING);
             KeyMaterial encryption = settings.freshKeys() ? TestKeys.fresh("fas-encryption")
                     : TestKeys.shipped(TestKeys.FAS_ENCRYPTION);
-            FakeIdpContext context = new FakeIdpContext(settings.personas(), settings.clock(), base, signing, socsec,
+            // The endpoints are built while the personas are read: their constructors must not read personas.
+            FakeIdpContext context = new FakeIdpContext(Personas.NONE, settings.clock(), base, signing, socsec,
                     encryption, settings.keyRetirements(), () -> TestKeys.fresh("fas-signing-rotated"));
-            FakeServer server = new FakeServer(wireMock, context);
+            FakeServer server = new FakeServer(context);
             List<ProtocolEndpoints> endpoints = new ArrayList<>();
             endpoints.add(new AdminApi(server));
             endpoints.add(new LoginPage());
             endpoints.addAll(settings.extraEndpoints());
             endpoints.addAll(EndpointRegistry.protocolEndpoints(context));
+            context.replacePersonas(personas.join());
             dispatch.bind(context, endpoints);
+            listening.join();
+            server.wireMock = wireMock;
             wireMock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(DispatchTransformer.NAME)));
             return server;
         } catch (RuntimeException e) {
+            try {
+                listening.join();
+            } catch (CompletionException ignored) {
+                // the failure reported is the one thrown below
+            }
             wireMock.stop();
-            throw e;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    /** A free loopback port, chosen before WireMock starts so that the context can be built meanwhile. */
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 

@@ -11,7 +11,9 @@ package be.fedauth.testkit.internal;
  * by name, skipping a class that does not exist yet. Such a class must be public with a public
  * constructor taking a {@link FakeIdpContext} (preferred) or no argument. One instance is made per
  * started server; {@link #handle} runs on many threads at once, so keep state in the context or in
- * thread-safe fields.
+ * thread-safe fields. The constructor runs while WireMock starts and the persona file is read (start
+ * time): do the slow one-time work there (e.g. OpenSAML initialisation), but read personas and
+ * clients only when handling requests.
  */
 public interface ProtocolEndpoints {
     /** Whether this object answers the request (usually a test on method and path). */
