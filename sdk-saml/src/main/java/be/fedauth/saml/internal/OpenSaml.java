@@ -37,6 +37,9 @@ public final class OpenSaml {
 
     private final BasicParserPool parserPool;
     private final Schema schema;
+    /** Validators are not thread-safe but reusable: a small pool saves building one per message. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Validator> validators =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private OpenSaml() {
         try {
@@ -109,13 +112,24 @@ public final class OpenSaml {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
                     "the SAML message is not well-formed XML without a DTD", e);
         }
-        try {
-            // A Validator over a DOMSource without a result reads the tree and does not change it.
-            Validator validator = schema.newValidator();
+        Validator validator = validators.poll();
+        if (validator == null) {
+            validator = schema.newValidator();
             validator.setErrorHandler(new StrictErrorHandler());
+        }
+        try {
+            // A Validator over a DOMSource without a result reads the tree and does not change it
+            // (a validating parser would normalise typed values and so change what was signed).
             validator.validate(new DOMSource(document));
         } catch (SAXException | java.io.IOException e) {
+            validator = null; // Not reused after a failure: its state is unknown.
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML message is not schema-valid", e);
+        } finally {
+            if (validator != null && validators.size() < 64) {
+                validator.reset();
+                validator.setErrorHandler(new StrictErrorHandler());
+                validators.offer(validator);
+            }
         }
         return document;
     }
