@@ -140,7 +140,12 @@ public final class FakeServer {
             } catch (CompletionException ignored) {
                 // the failure reported is the one thrown below
             }
-            wireMock.stop();
+            try {
+                wireMock.stop();
+            } catch (Exception stopFailure) {
+                // Jetty rethrows its failed start here (sneakily, even checked exceptions): the start failure is reported
+                e.addSuppressed(stopFailure);
+            }
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof RuntimeException re ? re : e;
         }
