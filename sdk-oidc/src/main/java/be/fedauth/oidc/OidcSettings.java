@@ -7,7 +7,7 @@ import be.fedauth.core.spi.AuditSink;
 import be.fedauth.core.spi.LevelVocabulary;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
-import java.net.InetAddress;
+import be.fedauth.oidc.internal.Urls;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +64,7 @@ public final class OidcSettings {
     private final ReplayCache replayCache;
     private final AuditSink auditSink;
     private final boolean httpForLoopback;
+    private final Optional<byte[]> auditPseudonymKey;
 
     private OidcSettings(Builder b) {
         providerId = b.providerId;
@@ -97,6 +98,7 @@ public final class OidcSettings {
         replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(b.clock, 100_000));
         auditSink = b.auditSink;
         httpForLoopback = b.httpForLoopback;
+        auditPseudonymKey = b.auditPseudonymKey.map(byte[]::clone);
     }
 
     /** FAS integration ({@code https://idp.iamfas.int.belgium.be/fas/oauth2}), endpoints preset, no discovery. */
@@ -191,6 +193,8 @@ public final class OidcSettings {
     public AuditSink auditSink() { return auditSink; }
     /** Whether http is allowed for loopback hosts. */
     public boolean httpForLoopback() { return httpForLoopback; }
+    /** The key that pseudonymises national numbers in audit events, when set. */
+    public Optional<byte[]> auditPseudonymKey() { return auditPseudonymKey.map(byte[]::clone); }
 
     /** A builder with these values. */
     public Builder toBuilder() {
@@ -222,6 +226,7 @@ public final class OidcSettings {
         b.replayCache = Optional.of(replayCache);
         b.auditSink = auditSink;
         b.httpForLoopback = httpForLoopback;
+        b.auditPseudonymKey = auditPseudonymKey;
         return b;
     }
 
@@ -268,6 +273,7 @@ public final class OidcSettings {
         private Optional<ReplayCache> replayCache = Optional.empty();
         private AuditSink auditSink = AuditSink.NONE;
         private boolean httpForLoopback;
+        private Optional<byte[]> auditPseudonymKey = Optional.empty();
 
         private Builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -357,6 +363,18 @@ public final class OidcSettings {
         /** The audit sink (default none). */
         public Builder auditSink(AuditSink value) { auditSink = Objects.requireNonNull(value, "auditSink"); return this; }
 
+        /**
+         * A secret of at least 16 bytes: {@code login_succeeded} events then carry a pseudonym of the
+         * national number ({@link be.fedauth.core.spi.AuditEvent#pseudonym}); without it they carry none.
+         */
+        public Builder auditPseudonymKey(byte[] value) {
+            if (value.length < 16) {
+                throw new ConfigurationException("an audit pseudonym key has at least 16 bytes");
+            }
+            auditPseudonymKey = Optional.of(value.clone());
+            return this;
+        }
+
         /** Weakening, for tests and local fakes: allows http URLs whose host is a loopback address. */
         public Builder allowHttpForLoopback() { httpForLoopback = true; return this; }
 
@@ -432,32 +450,9 @@ public final class OidcSettings {
         }
 
         private void checkUrl(String what, URI uri) {
-            if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawFragment() != null) {
-                throw new ConfigurationException("the " + what + " is not an absolute URL without fragment: " + uri);
-            }
-            String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if ("https".equals(scheme)) {
-                return;
-            }
-            if ("http".equals(scheme) && httpForLoopback && isLoopback(uri.getHost())) {
-                return;
-            }
-            throw new ConfigurationException("the " + what + " must use https" + ("http".equals(scheme)
-                    ? " (http is allowed for loopback hosts only after allowHttpForLoopback())" : "") + ": " + uri);
-        }
-
-        private static boolean isLoopback(String host) {
-            if ("localhost".equalsIgnoreCase(host)) {
-                return true;
-            }
-            String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-            if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-                return false; // A name other than localhost is not resolved here.
-            }
-            try {
-                return InetAddress.getByName(h).isLoopbackAddress();
-            } catch (java.net.UnknownHostException e) {
-                return false;
+            if (!Urls.allowed(uri, httpForLoopback)) {
+                throw new ConfigurationException("the " + what + " must be an absolute https URL without fragment (http"
+                        + " only for loopback hosts after allowHttpForLoopback()): " + uri);
             }
         }
     }

@@ -197,4 +197,16 @@ class OidcLoginTest {
             assertThat(e.error()).contains(ErrorCode.NONCE_MISMATCH);
         });
     }
+
+    @Test
+    void login_withAnAuditPseudonymKey_recordsThePseudonymOfTheNationalNumber() {
+        List<AuditEvent> events = new CopyOnWriteArrayList<>();
+        byte[] key = "0123456789abcdef0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        AuthenticatedUser user = f.login(f.provider(b -> b.auditSink(events::add).auditPseudonymKey(key)), "citizen",
+                DigitalKey.EID);
+
+        assertThat(events).last().satisfies(e -> assertThat(e.subject())
+                .contains(AuditEvent.pseudonym(user.identity().nationalNumber().orElseThrow(), key)));
+    }
 }

@@ -110,9 +110,7 @@ public final class MetadataSource {
             return Optional.empty();
         }
         URI u = URI.create(s);
-        String scheme = u.getScheme() == null ? "" : u.getScheme();
-        boolean loopbackHttp = settings.httpForLoopback() && "http".equals(scheme);
-        if (!"https".equals(scheme) && !loopbackHttp) {
+        if (!Urls.allowed(u, settings.httpForLoopback())) {
             throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the discovery document's " + name
                     + " is not https");
         }

@@ -47,6 +47,7 @@ public final class OidcFlow {
     private final MetadataSource metadata;
     private final TokenClient tokens;
     private final HttpTransport http;
+    private final IdTokenValidator idTokens;
     private volatile SignatureVerifier verifier;
     private volatile URI verifierJwks;
 
@@ -56,6 +57,7 @@ public final class OidcFlow {
         this.http = new HttpTransport(settings.connectTimeout(), settings.readTimeout(), settings.maxResponseBytes());
         this.metadata = new MetadataSource(settings, http);
         this.tokens = new TokenClient(settings, http);
+        this.idTokens = new IdTokenValidator(settings);
     }
 
     /** The keys offered now: the configured ones minus retired keys. */
@@ -110,7 +112,9 @@ public final class OidcFlow {
     public AuthenticatedUser finish(CallbackRequest callback, PendingLogin pending) {
         try {
             AuthenticatedUser user = doFinish(callback, pending);
-            audit("login_succeeded", Optional.empty(), Map.of("level", String.valueOf(user.level().value()),
+            Optional<String> subject = settings.auditPseudonymKey().flatMap(k ->
+                    user.identity().nationalNumber().map(n -> AuditEvent.pseudonym(n, k)));
+            audit("login_succeeded", subject, Optional.empty(), Map.of("level", String.valueOf(user.level().value()),
                     "key", user.key().name()));
             return user;
         } catch (FedAuthException e) {
@@ -155,7 +159,7 @@ public final class OidcFlow {
         settings.replayCache().markUsed("oidc-code", sha256(code), now.plus(settings.pendingLoginLifetime()));
         TokenClient.Tokens t = tokens.redeem(endpoints.token(), code, pending.codeVerifier());
         SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
-        JWTClaimsSet claims = new IdTokenValidator(settings).validate(idToken, pending.nonce());
+        JWTClaimsSet claims = idTokens.validate(idToken, pending.nonce());
         Instant expiry = claims.getExpirationTime().toInstant().plus(settings.clockSkew());
         settings.replayCache().markUsed("oidc-id-token", Optional.ofNullable(claims.getJWTID())
                 .map(j -> "jti:" + j).orElseGet(() -> sha256(t.idToken())), expiry);
@@ -192,7 +196,7 @@ public final class OidcFlow {
         Endpoints endpoints = metadata.endpoints();
         TokenClient.Tokens t = tokens.refresh(endpoints.token(), refreshToken);
         SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
-        JWTClaimsSet claims = new IdTokenValidator(settings).validate(idToken, Optional.empty());
+        JWTClaimsSet claims = idTokens.validate(idToken, Optional.empty());
         if (!claims.getIssuer().equals(session.value(ISS).orElse(""))) {
             throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the refreshed ID token has another issuer");
         }
@@ -245,9 +249,13 @@ public final class OidcFlow {
     }
 
     private void audit(String type, Optional<ErrorCode> error, Map<String, String> details) {
+        audit(type, Optional.empty(), error, details);
+    }
+
+    private void audit(String type, Optional<String> subject, Optional<ErrorCode> error, Map<String, String> details) {
         try {
             settings.auditSink().record(new AuditEvent(type, settings.clock().instant(), settings.providerId().value(),
-                    Optional.empty(), error, details));
+                    subject, error, details));
         } catch (RuntimeException e) {
             // An audit sink must not throw; if it does, the login outcome stands.
         }
