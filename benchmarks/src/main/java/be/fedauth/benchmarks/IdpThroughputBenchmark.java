@@ -20,6 +20,12 @@ public class IdpThroughputBenchmark {
         return idp.client.flow();
     }
 
+    /** A whole SAML login: sdk-saml's startLogin, the fake FAS's SSO endpoint, sdk-saml's finishLogin. */
+    @Benchmark
+    public Object fakeFasSamlLogin(FakeFasSamlState idp) throws Exception {
+        return idp.login();
+    }
+
     @Benchmark
     public int mockOAuth2ServerCodeFlow(MockOAuth2ServerState idp) throws Exception {
         return idp.client.flow();

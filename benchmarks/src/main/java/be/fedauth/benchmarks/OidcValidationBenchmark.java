@@ -105,6 +105,45 @@ public class OidcValidationBenchmark {
         return verify(tokens.idToken, rsaVerifier) & verify(tokens.userInfo, rsaVerifier);
     }
 
+    /**
+     * Diagnostic: the floor plus reading both tokens' claims the way every Nimbus-based validator does
+     * ({@code getJWTClaimsSet()}: Nimbus's constant-time base64url decoder, then its JSON parser).
+     */
+    @Benchmark
+    public Object floorCallbackWithClaims() throws Exception {
+        return claims(tokens.idToken, rsaVerifier).size() + claims(tokens.userInfo, rsaVerifier).size();
+    }
+
+    /**
+     * Diagnostic: the floor plus reading the claims with the JDK's base64url decoder (the payload is not
+     * secret, so a constant-time decoder buys nothing) and Nimbus's JSON parser.
+     */
+    @Benchmark
+    public Object floorCallbackWithClaimsJdkBase64() throws Exception {
+        return fastClaims(tokens.idToken, rsaVerifier).size() + fastClaims(tokens.userInfo, rsaVerifier).size();
+    }
+
+    static java.util.Map<String, Object> claims(String compact, com.nimbusds.jose.JWSVerifier verifier)
+            throws Exception {
+        SignedJWT jwt = SignedJWT.parse(compact);
+        if (!jwt.verify(verifier)) {
+            throw new JOSEException("signature does not verify");
+        }
+        return jwt.getJWTClaimsSet().getClaims();
+    }
+
+    static java.util.Map<String, Object> fastClaims(String compact, com.nimbusds.jose.JWSVerifier verifier)
+            throws Exception {
+        SignedJWT jwt = SignedJWT.parse(compact);
+        if (!jwt.verify(verifier)) {
+            throw new JOSEException("signature does not verify");
+        }
+        int first = compact.indexOf('.');
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(
+                compact.substring(first + 1, compact.indexOf('.', first + 1))), java.nio.charset.StandardCharsets.UTF_8);
+        return com.nimbusds.jwt.JWTClaimsSet.parse(com.nimbusds.jose.util.JSONObjectUtils.parse(payload)).getClaims();
+    }
+
     /** Nimbus oauth2-oidc-sdk's IDTokenValidator on the ID token (a reference, not a target). */
     @Benchmark
     public IDTokenClaimsSet nimbusIdTokenValidator() throws Exception {

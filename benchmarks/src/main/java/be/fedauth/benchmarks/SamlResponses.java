@@ -308,7 +308,7 @@ final class SamlResponses {
         return (T) XMLObjectProviderRegistrySupport.getBuilderFactory().getBuilder(name).buildObject(name);
     }
 
-    private static BasicX509Credential credential(String dn) throws Exception {
+    static BasicX509Credential credential(String dn) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();

@@ -70,9 +70,11 @@ public final class Suite {
         groups.add(new Group("oidc-jwks-size", "^" + Pattern.quote(OidcKeyScalingBenchmark.class.getName()) + "\\.",
                 1, 2, 2, 3, 2, Map.of()));
         // OpenSAML keeps getting faster for about 14 s on 2 cores (dependency-notes.md).
-        groups.add(new Group("saml", "^" + Pattern.quote(SamlValidationBenchmark.class.getName()) + "\\.", 1, 7, 2, 3, 2,
-                Map.of()));
-        groups.add(new Group("sealing", "^" + Pattern.quote(SealingBenchmark.class.getName()) + "\\.", 1, 2, 2, 2, 2,
+        String saml = "^" + Pattern.quote(SamlValidationBenchmark.class.getName()) + "\\.";
+        groups.add(new Group("saml-10-attributes", saml, 1, 7, 2, 3, 2, Map.of("attributes", new String[] {"10"})));
+        groups.add(new Group("saml-100-attributes", saml + "(floorSigned|fedauthSigned|floorSignedWithSchema)$", 1, 7, 2, 3, 2,
+                Map.of("attributes", new String[] {"100"})));
+        groups.add(new Group("sealing", "^" + Pattern.quote(SealingBenchmark.class.getName()) + "\\.", 1, 2, 1, 3, 1,
                 Map.of()));
         groups.add(new Group("fake-idp", "^" + Pattern.quote(IdpThroughputBenchmark.class.getName()) + "\\.", 2, 2, 2, 3, 2,
                 Map.of("httpServer", new String[] {"default", "netty"})));
