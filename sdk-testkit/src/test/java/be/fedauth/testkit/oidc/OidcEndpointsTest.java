@@ -281,4 +281,15 @@ class OidcEndpointsTest {
 
         assertThat(JSONObjectUtils.parse(body)).containsEntry("active", true);
     }
+
+    @Test
+    void userinfo_withCertificateInfoAfterAnEidLogin_hasTheCertificateFields() throws Exception {
+        String code = rp.authorize("citizen", DigitalKey.EID, Map.of("scope", "openid certificateInfo")).get("code");
+        Map<String, Object> tokens = rp.redeemJson(code);
+        JWTClaimsSet claims = SignedJWT.parse(rp.get(URI.create(rp.base() + "/userinfo"),
+                Map.of("Authorization", "Bearer " + tokens.get("access_token"))).body()).getJWTClaimsSet();
+
+        assertThat(claims.getClaims()).containsEntry("cert_givenname", "Alice").containsEntry("cert_sn", "Peeters")
+                .containsKeys("cert_issuer", "cert_subject", "cert_serialnumber", "cert_cn");
+    }
 }

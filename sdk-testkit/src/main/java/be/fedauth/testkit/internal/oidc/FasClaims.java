@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The claims FAS releases, by scope (fas-reference.md): {@code profile} gives {@code givenName} (first
  * name), {@code surname} (family name), {@code prefLanguage}, {@code mail} and {@code fedid};
- * {@code egovnrn} gives {@code egovNRN}; {@code roles} gives {@code roles} and {@code mandates} in the
+ * {@code egovnrn} gives {@code egovNRN}; {@code certificateInfo} gives the {@code cert_*} claims of an
+ * eID login; {@code roles} gives {@code roles} and {@code mandates} in the
  * {@link ReleasedClaims} form. The level is the URN of the key used, in {@code amr}; {@code acr} is "0".
  */
 final class FasClaims {
@@ -24,7 +25,7 @@ final class FasClaims {
         return "urn:be:fedict:iam:fas:Level" + key.level().value();
     }
 
-    static Map<String, Object> byScope(FakeIdpContext context, Person person, List<String> scopes) {
+    static Map<String, Object> byScope(FakeIdpContext context, Person person, DigitalKey key, List<String> scopes) {
         Map<String, Object> claims = new LinkedHashMap<>();
         if (scopes.contains("profile")) {
             claims.put("givenName", person.givenName());
@@ -35,6 +36,18 @@ final class FasClaims {
         }
         if (scopes.contains("egovnrn")) {
             person.nationalNumber().map(NationalRegisterNumber::digits).ifPresent(n -> claims.put("egovNRN", n));
+        }
+        if (scopes.contains("certificateInfo") && key == DigitalKey.EID) {
+            // The eID authentication certificate's fields (fas-reference.md); test values, not a real certificate.
+            String cn = person.givenName() + " " + person.familyName() + " (Authentication)";
+            claims.put("cert_issuer", "CN=Citizen CA, OU=fedauth testkit, C=BE");
+            claims.put("cert_subject", "CN=" + cn + ", SN=" + person.familyName() + ", GIVENNAME=" + person.givenName()
+                    + ", C=BE");
+            claims.put("cert_serialnumber", person.fedid().substring(0, 16));
+            claims.put("cert_cn", cn);
+            claims.put("cert_givenname", person.givenName());
+            claims.put("cert_sn", person.familyName());
+            person.email().ifPresent(m -> claims.put("cert_mail", m));
         }
         if (scopes.contains("roles")) {
             claims.put("roles", context.releasedRoles(person).stream().map(ReleasedClaims::formatRole).toList());

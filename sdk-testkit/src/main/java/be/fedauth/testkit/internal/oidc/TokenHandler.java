@@ -188,7 +188,7 @@ final class TokenHandler {
                         ? "0000000000000000000000000000000000000000" : grant.get().subject())
                 .issuer(context.oidcIssuer())
                 .audience(grant.get().clientId());
-        FasClaims.byScope(context, person.get(), grant.get().scopes()).forEach(b::claim);
+        FasClaims.byScope(context, person.get(), grant.get().key(), grant.get().scopes()).forEach(b::claim);
         String jwt = tokens.sign(b.build(), attack);
         return FakeResponse.of(200, "application/jwt", jwt).withHeader("Cache-Control", "no-store");
     }
