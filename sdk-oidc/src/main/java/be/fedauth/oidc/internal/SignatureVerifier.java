@@ -61,7 +61,8 @@ public final class SignatureVerifier {
     private final Clock clock;
     private final ConcurrentHashMap<String, CachedVerifier> verifiers = new ConcurrentHashMap<>();
 
-    private record CachedVerifier(JWK jwk, JWSVerifier verifier) {
+    /** The key chosen from one JWKS instance for one (algorithm, kid), and its verifier. */
+    private record CachedVerifier(JWKSet set, JWK jwk, JWSVerifier verifier) {
     }
 
     /** A verifier for the JWKS at {@code jwksUri}. */
@@ -127,6 +128,11 @@ public final class SignatureVerifier {
 
     private JWSVerifier verifierFor(JWSHeader header, String what) {
         JWKSet set = jwkSet(JWKSetCacheRefreshEvaluator.noRefresh());
+        String cacheKey = header.getAlgorithm().getName() + '\u0000' + (header.getKeyID() == null ? "" : header.getKeyID());
+        CachedVerifier cached = verifiers.get(cacheKey);
+        if (cached != null && cached.set == set) {
+            return cached.verifier; // Same JWKS instance: same choice, no selection or key conversion.
+        }
         JWK key = select(set, header);
         if (key == null && header.getKeyID() != null) {
             // Unknown kid: maybe a rotation; refetch (rate-limited) once (OIDC Core 10.1.1).
@@ -145,13 +151,8 @@ public final class SignatureVerifier {
                     ? "the " + what + " has no kid and the JWKS has no single key for " + header.getAlgorithm()
                     : "no key in the JWKS matches the " + what + "'s kid and algorithm");
         }
-        String cacheKey = header.getAlgorithm().getName() + '\u0000' + (key.getKeyID() == null ? "" : key.getKeyID());
-        CachedVerifier cached = verifiers.get(cacheKey);
-        if (cached != null && cached.jwk == key) {
-            return cached.verifier;
-        }
-        JWSVerifier verifier = newVerifier(key);
-        verifiers.put(cacheKey, new CachedVerifier(key, verifier));
+        JWSVerifier verifier = cached != null && sameMaterial(cached.jwk, key) ? cached.verifier : newVerifier(key);
+        verifiers.put(cacheKey, new CachedVerifier(set, key, verifier));
         return verifier;
     }
 
