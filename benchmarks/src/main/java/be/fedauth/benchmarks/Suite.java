@@ -64,19 +64,19 @@ public final class Suite {
     static List<Group> groups() {
         List<Group> groups = new ArrayList<>();
         String oidc = OidcValidationBenchmark.class.getName();
-        groups.add(new Group("oidc-1-thread", "^" + Pattern.quote(oidc) + "\\.", 1, 2, 2, 3, 2, Map.of()));
+        groups.add(new Group("oidc-1-thread", "^" + Pattern.quote(oidc) + "\\.", 1, 3, 1, 3, 1, Map.of()));
         groups.add(new Group("oidc-2-threads", "^" + Pattern.quote(oidc)
-                + "\\.(floorIdToken|floorCallback|pac4jIdToken|fedauthIdToken|fedauthCallback)$", 2, 2, 2, 3, 2, Map.of()));
+                + "\\.(floorIdToken|floorCallback|pac4jIdToken|fedauthIdToken|fedauthCallback)$", 2, 3, 1, 3, 1, Map.of()));
         groups.add(new Group("oidc-jwks-size", "^" + Pattern.quote(OidcKeyScalingBenchmark.class.getName()) + "\\.",
-                1, 2, 2, 3, 2, Map.of()));
+                1, 3, 1, 3, 1, Map.of()));
         // OpenSAML keeps getting faster for about 14 s on 2 cores (dependency-notes.md).
         String saml = "^" + Pattern.quote(SamlValidationBenchmark.class.getName()) + "\\.";
-        groups.add(new Group("saml-10-attributes", saml, 1, 7, 2, 3, 2, Map.of("attributes", new String[] {"10"})));
-        groups.add(new Group("saml-100-attributes", saml + "(floorSigned|fedauthSigned|floorSignedWithSchema)$", 1, 7, 2, 3, 2,
+        groups.add(new Group("saml-10-attributes", saml, 1, 7, 2, 2, 2, Map.of("attributes", new String[] {"10"})));
+        groups.add(new Group("saml-100-attributes", saml + "(floorSigned|fedauthSigned|floorSignedWithSchema)$", 1, 7, 2, 2, 2,
                 Map.of("attributes", new String[] {"100"})));
         groups.add(new Group("sealing", "^" + Pattern.quote(SealingBenchmark.class.getName()) + "\\.", 1, 2, 1, 3, 1,
                 Map.of()));
-        groups.add(new Group("fake-idp", "^" + Pattern.quote(IdpThroughputBenchmark.class.getName()) + "\\.", 2, 2, 2, 3, 2,
+        groups.add(new Group("fake-idp", "^" + Pattern.quote(IdpThroughputBenchmark.class.getName()) + "\\.", 2, 2, 2, 2, 3,
                 Map.of("httpServer", new String[] {"default", "netty"})));
         return groups;
     }
