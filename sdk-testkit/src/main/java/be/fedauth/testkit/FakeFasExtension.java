@@ -1,5 +1,6 @@
 package be.fedauth.testkit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -12,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * JUnit 5 extension that starts one fake FAS per test class on a random loopback port, injects it as a
  * {@link FakeFas} parameter (test methods, constructors, lifecycle methods), resets it before each test
- * (attacks, faults, preselected login, clock, recorded requests) and stops it after the class.
+ * (attacks, faults, preselected login, issuer quirk, clock, recorded requests) and stops it after the class.
  *
  * <pre>{@code
  * @ExtendWith(FakeFasExtension.class)
@@ -24,7 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>With settings: {@code @RegisterExtension static FakeFasExtension FAS = FakeFasExtension.configured(b -> b.personas(...));}
  */
-public final class FakeFasExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class FakeFasExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
+        ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeFasExtension.class);
 
     private final Consumer<FakeFas.Builder> settings;
@@ -46,6 +48,15 @@ public final class FakeFasExtension implements BeforeAllCallback, BeforeEachCall
     @Override
     public void beforeAll(ExtensionContext context) {
         fas(context);
+    }
+
+    /** Stops the class's fake (explicitly, rather than relying on the store closing its values). */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        FakeFas fas = context.getStore(NAMESPACE).remove(this, FakeFas.class);
+        if (fas != null) {
+            fas.close();
+        }
     }
 
     @Override
