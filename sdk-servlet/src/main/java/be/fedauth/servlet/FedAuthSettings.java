@@ -16,6 +16,7 @@ import be.fedauth.servlet.internal.Pages;
 import be.fedauth.servlet.internal.PendingLogins;
 import be.fedauth.servlet.internal.Routes;
 import be.fedauth.servlet.spi.EnterpriseResolver;
+import be.fedauth.servlet.spi.UserEnricher;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ public final class FedAuthSettings {
     private final List<EService> eServices;
     private final Language defaultLanguage;
     private final boolean plainHttpCookies;
+    private final UserEnricher userEnricher;
 
     private FedAuthSettings(Builder b, Clock clock) {
         this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(b.providers));
@@ -89,6 +91,7 @@ public final class FedAuthSettings {
         this.eServices = List.copyOf(b.eServices);
         this.defaultLanguage = b.defaultLanguage;
         this.plainHttpCookies = b.plainHttpCookies;
+        this.userEnricher = b.userEnricher;
     }
 
     /** A builder with the defaults above. */
@@ -150,7 +153,7 @@ public final class FedAuthSettings {
         return new Config(new Routes(providers, serviceProviders), new PendingLogins(sealer, store, replayCache),
                 new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
                 callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
-                defaultLanguage, plainHttpCookies);
+                defaultLanguage, plainHttpCookies, userEnricher);
     }
 
     /** Providers by name and settings; never a key. */
@@ -186,6 +189,7 @@ public final class FedAuthSettings {
         private List<EService> eServices = EService.builtIn();
         private Language defaultLanguage = Language.FR;
         private boolean plainHttpCookies;
+        private UserEnricher userEnricher = UserEnricher.NONE;
         private final List<String> errors = new ArrayList<>();
 
         private Builder() {
@@ -268,6 +272,12 @@ public final class FedAuthSettings {
         /** Names the enterprise in whose name the user acts; required when a path is protected per e-service. */
         public Builder enterpriseResolver(EnterpriseResolver value) {
             this.enterpriseResolver = Optional.of(Objects.requireNonNull(value, "enterpriseResolver"));
+            return this;
+        }
+
+        /** Completes each logged-in user with the application's own knowledge (default: none). */
+        public Builder userEnricher(UserEnricher value) {
+            this.userEnricher = Objects.requireNonNull(value, "userEnricher");
             return this;
         }
 

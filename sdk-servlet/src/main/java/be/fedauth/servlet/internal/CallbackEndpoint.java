@@ -77,7 +77,8 @@ public final class CallbackEndpoint {
                     .filter(p -> Routes.covers(p, pending.provider()))
                     .orElseThrow(() -> new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID,
                             "the pending login was not started by the provider of this protocol"));
-            AuthenticatedUser user = provider.finishLogin(new CallbackRequest(method, parameters(request)), pending);
+            AuthenticatedUser verified = provider.finishLogin(new CallbackRequest(method, parameters(request)), pending);
+            AuthenticatedUser user = config.userEnricher().enrich(request, verified);
             Sessions.login(request, user);
             LOG.info("login through {} with {} at {}", user.provider(), user.key(), user.level());
             String path = pending.returnTo().flatMap(LocalPaths::local).orElse(config.afterLoginPath());

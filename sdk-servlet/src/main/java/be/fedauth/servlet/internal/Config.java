@@ -4,6 +4,7 @@ import be.fedauth.core.AccessPolicy;
 import be.fedauth.core.EService;
 import be.fedauth.core.Language;
 import be.fedauth.servlet.spi.EnterpriseResolver;
+import be.fedauth.servlet.spi.UserEnricher;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -30,12 +31,14 @@ import java.util.Optional;
  * @param postLogoutRedirect the absolute URL the identity provider returns to after logout
  * @param defaultLanguage the language when nothing else says
  * @param plainHttpCookies whether Secure may be left out on plain HTTP to any host
+ * @param userEnricher completes users before they are kept in the session
  */
 public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, List<EService> eServices,
                      Map<String, Optional<EService>> protectedPaths, Optional<EnterpriseResolver> enterpriseResolver,
                      AccessPolicy accessPolicy, Clock clock, String loginPath, List<String> callbackPaths,
                      String logoutPath, Optional<String> loginPage, String afterLoginPath, String afterLogoutPath,
-                     Optional<URI> postLogoutRedirect, Language defaultLanguage, boolean plainHttpCookies) {
+                     Optional<URI> postLogoutRedirect, Language defaultLanguage, boolean plainHttpCookies,
+                     UserEnricher userEnricher) {
 
     /** The e-service with this id, case-insensitive, among the configured ones. */
     public Optional<EService> eService(String id) {
