@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,6 +42,19 @@ class FakeFasTest {
                 .containsExactly("/fas/oauth2/access_token", "/test/json");
         assertThat(fas.recordedRequests(Endpoint.OIDC_TOKEN)).singleElement()
                 .satisfies(r -> assertThat(r.parameter("grant_type")).contains("authorization_code"));
+    }
+
+    @Test
+    void aPathNoEndpointHandles_isNotFound(FakeFas fas) throws Exception {
+        assertThat(Http.get(URI.create(fas.baseUri() + "/nothing/here")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEndpointThatFails_answers500WithoutItsMessage(FakeFas fas) throws Exception {
+        HttpResponse<String> response = Http.get(URI.create(fas.baseUri() + "/test/boom"));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("secret-detail");
     }
 
     @Test

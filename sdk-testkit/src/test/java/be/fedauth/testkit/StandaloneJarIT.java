@@ -27,11 +27,9 @@ class StandaloneJarIT {
 
     @BeforeAll
     static void startTheJar() throws Exception {
-        Path jar = Path.of("target", "sdk-testkit-" + System.getProperty("project.version", "0.1.0") + "-standalone.jar");
-        assertThat(jar).as("the standalone jar is built by mvn package").exists();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(jar()).as("the standalone jar is built by mvn package").exists();
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar().toString(), "--port", "0").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         // Reading blocks until the jar prints its ready line; the bound only keeps a broken jar from hanging the build.
         String ready = CompletableFuture.supplyAsync(() -> {
@@ -59,6 +57,37 @@ class StandaloneJarIT {
                 process.destroyForcibly().waitFor();
             }
         }
+    }
+
+    private static Process run(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static Path jar() {
+        return Path.of("target", "sdk-testkit-" + System.getProperty("project.version", "0.1.0") + "-standalone.jar");
+    }
+
+    @Test
+    void aBadPort_exitsWithAUsageError() throws Exception {
+        Process bad = run("--port", "eighty");
+
+        String output = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(bad.waitFor()).isEqualTo(64);
+        assertThat(output).contains("usage:");
+    }
+
+    @Test
+    void aMissingPersonaFile_exitsWithTheReason() throws Exception {
+        Process bad = run("--port", "0", "--personas", "does-not-exist.json");
+
+        String output = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(bad.waitFor()).isEqualTo(2);
+        assertThat(output).contains("cannot read the persona file does-not-exist.json");
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * hands a login over; completion redirects with {@code person}, {@code key}, {@code roles} and {@code mandates}
  * (counts of released grants), refusal with {@code error=access_denied&reason=REFUSAL}. With {@code post=true}
  * the completion is an auto-post page, as SAML's. {@code GET /test/json} answers a fixed JSON document;
- * {@code GET /test/callback} shows its query parameters (a callback page for the browser test).
+ * {@code GET /test/callback} shows its query parameters (a callback page for the browser test);
+ * {@code /test/boom} throws.
  */
 final class TestProtocol implements ProtocolEndpoints {
     static final String JSON = "{\"hello\":\"world\",\"padding\":\"0123456789abcdef0123456789abcdef\"}";
@@ -39,6 +40,9 @@ final class TestProtocol implements ProtocolEndpoints {
     public FakeResponse handle(FakeRequest request, FakeIdpContext ctx) {
         if (request.path().equals("/test/json")) {
             return FakeResponse.json(JSON);
+        }
+        if (request.path().equals("/test/boom")) {
+            throw new IllegalStateException("secret-detail-that-must-not-leak");
         }
         if (request.path().equals("/test/callback")) {
             StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body><p id=\"done\">");
