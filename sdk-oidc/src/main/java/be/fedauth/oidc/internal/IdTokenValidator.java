@@ -46,8 +46,8 @@ public final class IdTokenValidator {
         }
         String iss = claims.getIssuer();
         if (iss == null || !Issuers.accepted(settings, iss)) {
-            throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the ID token issuer '" + iss
-                    + "' is not the configured issuer '" + settings.issuer() + "'");
+            throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the ID token issuer '"
+                    + (iss == null ? "" : Issuers.shown(iss)) + "' is not the configured issuer '" + settings.issuer() + "'");
         }
         List<String> aud = claims.getAudience();
         if (aud == null || aud.isEmpty() || !aud.contains(settings.clientId())) {

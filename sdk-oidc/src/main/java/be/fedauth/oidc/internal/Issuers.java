@@ -12,4 +12,10 @@ final class Issuers {
         return settings.issuer().toString().equals(value)
                 || settings.issuerAlias().map(a -> a.toString().equals(value)).orElse(false);
     }
+
+    /** An untrusted issuer value fit for a message: at most 200 characters, control characters replaced. */
+    static String shown(String value) {
+        String cut = value.length() > 200 ? value.substring(0, 200) + "..." : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
 }

@@ -78,7 +78,7 @@ public final class MetadataSource {
         }
         if (!Issuers.accepted(settings, declared)) {
             throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the discovery document declares issuer '"
-                    + declared + "' but the configured issuer is '" + settings.issuer() + "'"
+                    + Issuers.shown(declared) + "' but the configured issuer is '" + settings.issuer() + "'"
                     + settings.issuerAlias().map(a -> " (alias '" + a + "')").orElse(""));
         }
         return fromSettings(URI.create(declared), json);

@@ -142,7 +142,7 @@ public final class OidcFlow {
         Optional<String> iss = callback.single("iss");
         if (iss.isPresent() ? !Issuers.accepted(settings, iss.get()) : endpoints.issParameterSupported()) {
             throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, iss.isPresent() ? "the callback iss '"
-                    + iss.get() + "' is not the configured issuer '" + settings.issuer() + "'" : "the callback has no iss");
+                    + Issuers.shown(iss.get()) + "' is not the configured issuer '" + settings.issuer() + "'" : "the callback has no iss");
         }
         Optional<String> error = callback.single("error");
         if (error.isPresent()) {

@@ -48,7 +48,7 @@ public final class UserInfoClient {
                 throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the userinfo claims are not JSON", e);
             }
             if (set.getIssuer() != null && !Issuers.accepted(settings, set.getIssuer())) {
-                throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the userinfo issuer '" + set.getIssuer()
+                throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the userinfo issuer '" + Issuers.shown(set.getIssuer())
                         + "' is not the configured issuer '" + settings.issuer() + "'");
             }
             List<String> aud = set.getAudience();

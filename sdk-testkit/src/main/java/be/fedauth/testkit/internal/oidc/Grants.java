@@ -27,7 +27,15 @@ final class Grants {
     private final Map<String, Timed> refreshTokens = new ConcurrentHashMap<>();
 
     void putCode(String code, Code value) {
+        purge(value.expiresAt().minus(AuthorizeHandler.CODE_LIFETIME));
         codes.put(code, value);
+    }
+
+    /** Forgets what expired, so that a long-running standalone fake does not grow without end. */
+    private void purge(Instant now) {
+        codes.values().removeIf(c -> !now.isBefore(c.expiresAt()));
+        accessTokens.values().removeIf(t -> !now.isBefore(t.expiresAt));
+        refreshTokens.values().removeIf(t -> !now.isBefore(t.expiresAt));
     }
 
     /** Removes the code: a code is redeemed at most once, even when the redemption fails. */
