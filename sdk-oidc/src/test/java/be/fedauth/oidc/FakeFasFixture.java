@@ -3,6 +3,7 @@ package be.fedauth.oidc;
 import be.fedauth.core.AuthenticatedUser;
 import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.DigitalKey;
+import be.fedauth.core.KeyRetirement;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.testkit.FakeFas;
@@ -12,6 +13,7 @@ import be.fedauth.testkit.TestClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A fake FAS from sdk-testkit on a random loopback port, and providers configured against it. */
@@ -22,7 +24,16 @@ final class FakeFasFixture implements AutoCloseable {
     static final URI REDIRECT = URI.create("http://127.0.0.1:8080/callback/oidc");
 
     final TestClock clock = TestClock.fixed(START);
-    final FakeFas fas = FakeFas.builder().clock(clock).start();
+    final FakeFas fas;
+
+    FakeFasFixture() {
+        this(List.of(KeyRetirement.TOKEN));
+    }
+
+    /** A fake whose login rules retire these keys (the real FAS: the token, on 31/01/2024). */
+    FakeFasFixture(List<KeyRetirement> retirements) {
+        fas = FakeFas.builder().clock(clock).keyRetirements(retirements).start();
+    }
 
     /** Settings for the demo client, through discovery, http allowed on loopback, the fake's clock. */
     OidcSettings.Builder settings() {

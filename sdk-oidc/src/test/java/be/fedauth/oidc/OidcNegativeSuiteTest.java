@@ -11,12 +11,14 @@ import be.fedauth.core.FedAuthException;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
+import be.fedauth.core.spi.LevelVocabulary;
 import be.fedauth.testkit.Endpoint;
 import be.fedauth.testkit.EndpointFault;
 import be.fedauth.testkit.OidcAttack;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -123,6 +125,30 @@ class OidcNegativeSuiteTest {
             p.remove("code");
             p.put("error", "server_error");
         })),
+        STATE_REPEATED(ErrorCode.MALFORMED_CALLBACK, f -> {
+            OidcProvider provider = f.provider();
+            LoginRedirect r = provider.startLogin(LoginRequest.builder().build());
+            CallbackRequest cb = f.callback(r, "citizen", DigitalKey.EID);
+            provider.finishLogin(new CallbackRequest("GET", Map.of("code", List.of(cb.required("code")),
+                    "state", List.of(r.pendingLogin().state(), "other"))), r.pendingLogin());
+        }),
+        CODE_MISSING(ErrorCode.MALFORMED_CALLBACK, f -> tampered(f, p -> p.remove("code"))),
+        CLIENT_SECRET_WRONG(ErrorCode.IDP_ERROR, f -> {
+            OidcProvider wrong = OidcProvider.create(OidcSettings.builder(f.fas.oidcIssuer(), FakeFasFixture.CLIENT_ID,
+                    FakeFasFixture.REDIRECT, ClientAuthentication.clientSecretBasic("wrong-secret"))
+                    .allowHttpForLoopback().clock(f.clock).build());
+            LoginRedirect r = wrong.startLogin(LoginRequest.builder().build());
+            wrong.finishLogin(f.callback(r, "citizen", DigitalKey.EID), r.pendingLogin());
+        }),
+        // The level and the key (FAS levels, KeyRetirement).
+        LEVEL_UNKNOWN(ErrorCode.UNKNOWN_LEVEL, f -> f.login(f.provider(b -> b.vocabulary(LevelVocabulary.builder()
+                .level("urn:example:weak", AssuranceLevel.LEVEL_100).key("urn:example:card", DigitalKey.EID).build())),
+                "citizen", DigitalKey.EID)),
+        KEY_RETIRED_BUT_ACCEPTED_BY_THE_IDP(ErrorCode.KEY_RETIRED, f -> {
+            try (FakeFasFixture lenient = new FakeFasFixture(List.of())) {
+                lenient.login(lenient.provider(), "foreigner", DigitalKey.PASSWORD_TOKEN);
+            }
+        }),
         // Refresh (OIDC Core 12.2).
         REFRESH_WITH_OTHER_ISSUER(ErrorCode.ISSUER_MISMATCH, f -> refreshed(f, OidcAttack.REFRESH_OTHER_ISSUER)),
         REFRESH_WITH_OTHER_SUBJECT(ErrorCode.SUBJECT_MISMATCH, f -> refreshed(f, OidcAttack.REFRESH_OTHER_SUBJECT)),
@@ -140,6 +166,10 @@ class OidcNegativeSuiteTest {
         TOKEN_ENDPOINT_GARBAGE(ErrorCode.IDP_INVALID_RESPONSE, f -> faulted(f, Endpoint.OIDC_TOKEN, EndpointFault.malformedBody())),
         JWKS_GARBAGE(ErrorCode.IDP_INVALID_RESPONSE, f -> faulted(f, Endpoint.OIDC_JWKS, EndpointFault.malformedBody())),
         USERINFO_DOWN(ErrorCode.IDP_UNAVAILABLE, f -> faulted(f, Endpoint.OIDC_USERINFO, EndpointFault.status(503))),
+        DISCOVERY_GARBAGE(ErrorCode.IDP_INVALID_RESPONSE, f -> {
+            f.fas.injectFault(Endpoint.OIDC_DISCOVERY, EndpointFault.malformedBody());
+            f.provider().startLogin(LoginRequest.builder().build());
+        }),
         DISCOVERY_DOWN(ErrorCode.IDP_UNAVAILABLE, f -> {
             f.fas.injectFault(Endpoint.OIDC_DISCOVERY, EndpointFault.status(500));
             f.provider().startLogin(LoginRequest.builder().build());
