@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * @param id short upper-case identifier, such as "NCTS"
  * @param name the full name
  * @param helpdeskMailbox the e-mail address of the service's helpdesk
- * @param roleNames the role names that grant access, as role management shows them
+ * @param roleNames the names under which role management shows the roles for this service (for pages
+ *     and guidance); {@link AccessPolicy} matches released roles on the service id, which
+ *     {@link ReleasedClaims} carries
  * @param mandatesAccepted whether a mandate can give access (only some applications accept them)
  */
 public record EService(String id, String name, String helpdeskMailbox, List<String> roleNames,

@@ -72,6 +72,10 @@ class AccessPolicyTest {
         PROPOSED_ROLE_AND_UNSIGNED_MANDATE(ME, List.of(role("PLDA", ACME, RoleState.PROPOSED, YEAR_AGO, Optional.empty())),
                 List.of(mandate(Set.of("PLDA"), YEAR_AGO, IN_A_YEAR, true, false)), EService.PLDA,
                 AccessDecision.Basis.DENIED, ErrorCode.ROLE_NOT_ACCEPTED),
+        MANDATE_OF_ANOTHER_GIVER(ME, List.of(), List.of(new Mandate(OTHER, ME, "customs-declarant", Set.of("PLDA"),
+                YEAR_AGO, IN_A_YEAR, true, true)), EService.PLDA, AccessDecision.Basis.DENIED, ErrorCode.ROLE_MISSING),
+        MANDATE_HELD_BY_SOMEONE_ELSE(ME, List.of(), List.of(new Mandate(ACME, MANAGER, "customs-declarant", Set.of("PLDA"),
+                YEAR_AGO, IN_A_YEAR, true, true)), EService.PLDA, AccessDecision.Basis.DENIED, ErrorCode.ROLE_MISSING),
         PROPOSED_ROLE_BUT_SIGNED_MANDATE(ME, List.of(role("PLDA", ACME, RoleState.PROPOSED, YEAR_AGO, Optional.empty())),
                 List.of(mandate(Set.of("PLDA"), YEAR_AGO, IN_A_YEAR, true, true)), EService.PLDA,
                 AccessDecision.Basis.MANDATE, null);

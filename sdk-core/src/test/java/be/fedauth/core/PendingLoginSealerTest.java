@@ -44,16 +44,32 @@ class PendingLoginSealerTest {
     }
 
     @Test
-    void open_withAnyByteChanged_failsWithPendingLoginInvalid() {
+    void open_withAnyByteChanged_failsWithPendingLoginInvalidOrUnknownKey() {
         byte[] raw = Base64.getUrlDecoder().decode(sealer.seal(fullPendingLogin(T0)));
-        for (int i = 2 + key.id().length(); i < raw.length; i++) {
+        int keyIdEnd = 2 + key.id().length();
+        for (int i = 0; i < raw.length; i++) {
             byte[] changed = raw.clone();
             changed[i] ^= 0x01;
             String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(changed);
+            // A changed key id (or its length) names a key that is not configured; any other byte breaks the format or the tag.
+            ErrorCode expected = i >= 1 && i < keyIdEnd ? ErrorCode.PENDING_LOGIN_UNKNOWN_KEY : ErrorCode.PENDING_LOGIN_INVALID;
             assertThatThrownBy(() -> sealer.open(tampered))
+                    .as("byte %d", i)
                     .isInstanceOf(AuthenticationException.class)
-                    .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.PENDING_LOGIN_INVALID);
+                    .extracting(e -> ((FedAuthException) e).code()).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void open_withKeyIdOfAnotherConfiguredKey_failsWithPendingLoginInvalid() {
+        SealingKey other = SealingKey.generate("k2");
+        PendingLoginSealer both = PendingLoginSealer.create(key, List.of(other), clock);
+        byte[] raw = Base64.getUrlDecoder().decode(both.seal(fullPendingLogin(T0)));
+        raw[3] = '2'; // "k1" becomes "k2": the key exists, but the AAD and the key no longer match the ciphertext.
+        String swapped = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+
+        assertThatThrownBy(() -> both.open(swapped))
+                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.PENDING_LOGIN_INVALID);
     }
 
     enum Garbage {
