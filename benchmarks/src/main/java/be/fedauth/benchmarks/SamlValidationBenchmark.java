@@ -62,8 +62,6 @@ public class SamlValidationBenchmark {
         floorEncrypted();
         fedauthSigned();
         fedauthEncrypted();
-        // Last: once a JAXP schema Validator has run over a DOM in this JVM, sdk-saml's finishLogin
-        // rejected the signature of this same response (seen 2026-11-26; reported, not yet explained).
         floorSignedWithSchema();
     }
 
