@@ -8,14 +8,16 @@ import be.fedauth.testkit.TestClock;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The main class of the standalone jar:
  * {@code java -jar sdk-testkit-<version>-standalone.jar --port <port> [--personas <file>] [--fresh-keys]}.
  * Prints its URLs on standard output (this is a command-line tool, so it writes to the console on purpose)
- * and runs until the process is stopped.
+ * and runs until the process is stopped. It runs in a child JVM tuned for a fast start ({@link Relauncher}).
  */
 public final class Standalone {
     /** The line printed once the server answers; tests and scripts wait for it. */
@@ -27,7 +29,14 @@ public final class Standalone {
 
     /** Parses the arguments, starts the fake and prints its URLs. */
     public static void main(String[] args) {
-        long started = System.nanoTime();
+        if (Relauncher.wanted()) {
+            Optional<Integer> exit = Relauncher.run(args);
+            if (exit.isPresent()) {
+                System.exit(exit.get());
+                return;
+            }
+        }
+        Relauncher.exitWithParent();
         // Quiet Jetty and OpenSAML start-up chatter unless the user asked otherwise (slf4j-simple reads these).
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -79,7 +88,7 @@ public final class Standalone {
         out.println("Demo OIDC client       fedauth-demo / fedauth-demo-secret");
         out.println("Keys                   " + (freshKeys ? "fresh (new at every start)" : "shipped test keys (the same at every start)")
                 + ", signing kid " + ctx.signingKeys().current().kid());
-        out.println(READY + ctx.baseUri() + " (started in " + (System.nanoTime() - started) / 1_000_000 + " ms)");
+        out.println(READY + ctx.baseUri() + " (started in " + Relauncher.sinceStart(Clock.systemUTC()).toMillis() + " ms)");
         out.flush();
     }
 
