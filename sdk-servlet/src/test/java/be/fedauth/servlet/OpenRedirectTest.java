@@ -30,7 +30,10 @@ class OpenRedirectTest {
         JAVASCRIPT_SCHEME("javascript:alert(1)"),
         RELATIVE_HOST("evil.example"),
         NON_ASCII("/\u3002evil.example"),
-        TOO_LONG("/" + "a".repeat(600));
+        TOO_LONG("/" + "a".repeat(600)),
+        LOGIN_LOOP("/login?service=NCTS"),
+        LOGOUT_AT_ONCE("/logout"),
+        CALLBACK("/callback/oidc?code=x&state=y");
 
         final String value;
 

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /login?service=NCTS&protocol=oidc&key=EID&returnTo=/ncts&lang=nl}: starts a login with
  * the provider the protocol names for the e-service, keeps the pending login in the cookie and sends
  * the browser to the identity provider. Every parameter is optional. A {@code returnTo} that is not a
- * local path is ignored (no open redirect); the default is the first path protected for the e-service,
- * else the after-login path.
+ * local path (no open redirect), or that names one of the filter's endpoints (no login loop), is
+ * ignored; the default is the first path protected for the e-service, else the after-login path.
  */
 public final class LoginEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(LoginEndpoint.class);
@@ -79,13 +79,20 @@ public final class LoginEndpoint {
     private String returnTo(HttpServletRequest request, Optional<EService> eService) {
         // Longer than a local path may be: read it anyway, so that it is ignored rather than refused.
         Optional<String> asked = Requests.single(request, "returnTo", 8192);
-        Optional<String> local = asked.flatMap(LocalPaths::local);
+        Optional<String> local = asked.flatMap(LocalPaths::local).filter(path -> !isEndpoint(path));
         if (asked.isPresent() && local.isEmpty()) {
-            LOG.warn("login: a returnTo that is not a local path was ignored");
+            LOG.warn("login: a returnTo that is not a local page was ignored");
         }
         return local.orElseGet(() -> eService.flatMap(s -> config.protectedPaths().entrySet().stream()
                         .filter(e -> e.getValue().equals(Optional.of(s))).map(java.util.Map.Entry::getKey).findFirst())
                 .orElse(config.afterLoginPath()));
+    }
+
+    /** Returning to an endpoint would start another login (a loop) or log out at once. */
+    private boolean isEndpoint(String path) {
+        int end = path.indexOf('?');
+        String bare = end < 0 ? path : path.substring(0, end);
+        return bare.equals(config.loginPath()) || bare.equals(config.logoutPath()) || config.callbackPaths().contains(bare);
     }
 
     private static DigitalKey key(String name) {
