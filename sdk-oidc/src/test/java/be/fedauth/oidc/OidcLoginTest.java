@@ -209,4 +209,19 @@ class OidcLoginTest {
         assertThat(events).last().satisfies(e -> assertThat(e.subject())
                 .contains(AuditEvent.pseudonym(user.identity().nationalNumber().orElseThrow(), key)));
     }
+
+    @Test
+    void login_mandateHolder_receivesTheSignedCurrentMandate() {
+        AuthenticatedUser user = f.login(f.provider(), "mandate-holder", DigitalKey.EID);
+
+        assertThat(user.mandates()).isNotEmpty().allSatisfy(m -> assertThat(m.isSigned()).isTrue());
+        assertThat(user.mandates()).anySatisfy(m -> assertThat(m.eServiceIds()).contains("PLDA"));
+    }
+
+    @Test
+    void login_employeeWhoseRoleIsOnlyProposed_receivesNoRole() {
+        AuthenticatedUser user = f.login(f.provider(), "proposed-employee", DigitalKey.ITSME);
+
+        assertThat(user.roles()).isEmpty();
+    }
 }
