@@ -1,11 +1,12 @@
 package be.fedauth.testkit;
 
 import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ErrorCode;
 import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.IdpUnavailableException;
 import be.fedauth.testkit.internal.HttpForms;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,10 @@ import java.util.regex.Pattern;
  * <p>A login refused by the fake's rules comes back as a callback too (OIDC {@code error=access_denied}, a
  * SAML Response with an error status). The preselected login is set for the duration of the call and
  * restored afterwards; calls on one fake are serialised.
+ *
+ * <p>Errors: {@code IdpUnavailableException} with {@code idp_unavailable} when the fake cannot be reached,
+ * {@code idp_invalid_response} when it answers something other than a way back to the application (an
+ * error status, an injected fault, too many redirects).
  */
 public final class HeadlessLogin {
     private static final int MAX_HOPS = 10;
@@ -93,7 +98,8 @@ public final class HeadlessLogin {
             URI at = response.uri();
             if (response.statusCode() / 100 == 3) {
                 URI location = at.resolve(response.headers().firstValue("Location")
-                        .orElseThrow(() -> new IllegalStateException("a redirect without Location from " + at)));
+                        .orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
+                                "a redirect without Location from " + withoutQuery(at))));
                 if (!isFake(location)) {
                     return new LoginCallback("GET", withoutQuery(location), HttpForms.decode(location.getRawQuery()));
                 }
@@ -111,10 +117,12 @@ public final class HeadlessLogin {
                 request = post(action, form.get().getValue());
                 continue;
             }
-            throw new IllegalStateException("the fake IdP answered HTTP " + response.statusCode() + " at "
+            throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the fake IdP answered HTTP "
+                    + response.statusCode() + " at "
                     + withoutQuery(at) + " instead of sending the browser back: " + snippet(response.body()));
         }
-        throw new IllegalStateException("more than " + MAX_HOPS + " redirects inside the fake IdP");
+        throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "more than " + MAX_HOPS
+                + " redirects inside the fake IdP");
     }
 
     private boolean isFake(URI uri) {
@@ -184,7 +192,8 @@ public final class HeadlessLogin {
                 .build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("the fake's admin API refused " + method + " " + route + ": "
+            throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the fake's admin API refused "
+                    + method + " " + route + ": "
                     + snippet(response.body()));
         }
     }
@@ -203,10 +212,10 @@ public final class HeadlessLogin {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the fake IdP at " + base, e);
+            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "cannot reach the fake IdP at " + base, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "interrupted while talking to the fake IdP", e);
         }
     }
 

@@ -1,7 +1,9 @@
 package be.fedauth.testkit;
 
 import be.fedauth.core.DigitalKey;
+import be.fedauth.core.ErrorCode;
 import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.IdpUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,10 +80,23 @@ class HeadlessLoginTest {
     }
 
     @Test
+    void login_whenTheFakeCannotBeReached_failsWithIdpUnavailable() {
+        URI closed;
+        try (FakeFas gone = FakeFas.builder().start()) {
+            closed = gone.baseUri();
+        }
+
+        assertThatThrownBy(() -> HeadlessLogin.against(closed).login("citizen", DigitalKey.EID, URI.create(closed + "/x")))
+                .isInstanceOfSatisfying(IdpUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE));
+    }
+
+    @Test
     void login_whenTheFakeAnswersAnError_failsWithTheStatus(FakeFas fas) {
         fas.injectFault("/test/authorize", EndpointFault.status(503));
 
         assertThatThrownBy(() -> HeadlessLogin.against(fas).login("citizen", DigitalKey.EID, authorize(fas, "")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("HTTP 503");
+                .isInstanceOfSatisfying(IdpUnavailableException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.IDP_INVALID_RESPONSE));
     }
 }
