@@ -157,6 +157,8 @@ enum ResponseAttack {
     MISSING_DESTINATION(Setup.DEFAULT, ErrorCode.DESTINATION_MISMATCH, (f, p) -> with(f, p, s -> s.destination = null)),
     WRONG_RECIPIENT(Setup.DEFAULT, ErrorCode.RECIPIENT_MISMATCH, (f, p) -> with(f, p, s -> s.recipient = "https://evil.example/acs")),
     WRONG_AUDIENCE(Setup.DEFAULT, ErrorCode.AUDIENCE_MISMATCH, (f, p) -> with(f, p, s -> s.audiences.set(0, "https://other-sp.example"))),
+    SECOND_AUDIENCE_RESTRICTION_FOR_ANOTHER_SP(Setup.DEFAULT, ErrorCode.AUDIENCE_MISMATCH,
+            (f, p) -> with(f, p, s -> s.secondRestriction.add("https://other-sp.example"))),
     NO_AUDIENCE(Setup.DEFAULT, ErrorCode.AUDIENCE_MISMATCH, (f, p) -> with(f, p, s -> s.audiences.clear())),
     WRONG_RESPONSE_ISSUER(Setup.DEFAULT, ErrorCode.ISSUER_MISMATCH, (f, p) -> with(f, p, s -> s.issuer = "https://evil.example/idp")),
     WRONG_ASSERTION_ISSUER(Setup.DEFAULT, ErrorCode.ISSUER_MISMATCH, (f, p) -> with(f, p, s -> s.assertionIssuer = "https://evil.example/idp")),

@@ -47,6 +47,27 @@ class ResponseAttackTest {
         assertThat(fixture.finish(fixture.respond(spec), pending).identity().familyName()).isEqualTo("Dupont");
     }
 
+    @Test
+    void finishLogin_unsolicitedResponseWhenAllowed_isAccepted() {
+        SpFixture fixture = new SpFixture(SamlProviderBuilder::allowUnsolicitedResponses);
+        PendingLogin pending = fixture.start().pendingLogin();
+        var spec = fixture.genuine(pending);
+        spec.inResponseTo = null;
+        spec.confirmationInResponseTo = null;
+
+        assertThat(fixture.finish(fixture.respond(spec), pending).identity().familyName()).isEqualTo("Dupont");
+    }
+
+    @Test
+    void finishLogin_twoRestrictionsBothNamingUs_isAccepted() {
+        SpFixture fixture = new SpFixture();
+        PendingLogin pending = fixture.start().pendingLogin();
+        var spec = fixture.genuine(pending);
+        spec.secondRestriction.add(SpFixture.SP_ENTITY_ID);
+
+        assertThat(fixture.finish(fixture.respond(spec), pending).identity().familyName()).isEqualTo("Dupont");
+    }
+
     private static SpFixture fixtureFor(ResponseAttack.Setup setup) {
         return switch (setup) {
             case DEFAULT -> new SpFixture();

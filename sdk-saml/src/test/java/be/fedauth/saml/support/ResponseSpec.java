@@ -15,6 +15,8 @@ public final class ResponseSpec {
     public String destination;
     public String recipient;
     public List<String> audiences = new ArrayList<>();
+    /** A second AudienceRestriction, when not empty (each restriction must name the SP). */
+    public List<String> secondRestriction = new ArrayList<>();
     public String inResponseTo;
     public String confirmationInResponseTo;
     public Instant issueInstant;

@@ -156,6 +156,15 @@ public final class TestIdp {
             }
             conditions.getAudienceRestrictions().add(restriction);
         }
+        if (!spec.secondRestriction.isEmpty()) {
+            AudienceRestriction second = saml.build(AudienceRestriction.DEFAULT_ELEMENT_NAME);
+            for (String value : spec.secondRestriction) {
+                Audience audience = saml.build(Audience.DEFAULT_ELEMENT_NAME);
+                audience.setURI(value);
+                second.getAudiences().add(audience);
+            }
+            conditions.getAudienceRestrictions().add(second);
+        }
         assertion.setConditions(conditions);
         AuthnStatement authn = saml.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
         authn.setAuthnInstant(spec.issueInstant);
