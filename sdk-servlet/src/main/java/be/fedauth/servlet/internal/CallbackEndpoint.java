@@ -64,7 +64,8 @@ public final class CallbackEndpoint {
         if ("POST".equals(method) && !resubmitted && !PendingCookie.present(request)) {
             Map<String, List<String>> fields = parameters(request);
             fields.put(RESUBMITTED, List.of("1"));
-            config.pages().autoPost(response, request.getRequestURI(), fields, language, true);
+            // The normalised callback path, not the raw request URI, which could read as another host ("//x").
+            config.pages().autoPost(response, request.getContextPath() + Requests.path(request), fields, language, true);
             return;
         }
         cookie.delete(request, response);
