@@ -57,6 +57,15 @@ class LoginPageTest {
                 .containsExactly("socsec-only-SOCIAL_SECURITY");
     }
 
+    @Test
+    void loginPage_offersOnlyKeysMeetingTheRequestedLevel(FakeFas fas) throws Exception {
+        String html = Http.get(startLogin(fas, "&level=450")).body();
+
+        List<String> buttons = BUTTON_ID.matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(buttons).contains("citizen-EID", "citizen-ITSME", "ncts-employee-EID")
+                .doesNotContain("ncts-employee-PASSWORD_MOBILE_APP", "proposed-employee-PASSWORD", "foreigner-PASSWORD_TOKEN");
+    }
+
     @ParameterizedTest
     @CsvSource({"fr,Connexion (IdP de test)", "nl,Aanmelden (test-IdP)", "de,Anmeldung (Test-IdP)", "en,Log in (test IdP)"})
     void loginPage_speaksTheLanguageOfTheRequest(String language, String title, FakeFas fas) throws Exception {

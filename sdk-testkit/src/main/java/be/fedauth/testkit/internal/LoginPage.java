@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The login page of the fake IdP ({@code /testkit/login}): a plain HTML form, no JavaScript, in French,
  * Dutch, German and English, where a tester picks a persona and one of its digital keys. Each key is a
- * submit button whose value is {@code personId|KEY}. A foreigner is offered the token only; the
- * social-security IdP offers only people holding a social-security login. The rules of
+ * submit button whose value is {@code personId|KEY}. Only keys meeting the request are offered; a
+ * foreigner is offered the token only; the social-security IdP offers only people holding a
+ * social-security login. The rules of
  * {@link FakeIdpContext#checkLogin} still apply when the form is posted.
  */
 final class LoginPage implements ProtocolEndpoints {
@@ -77,7 +78,7 @@ final class LoginPage implements ProtocolEndpoints {
         html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.code()).append("\">");
         int shown = 0;
         for (Person person : ctx.personas().people()) {
-            List<DigitalKey> keys = offeredKeys(person, pending.idp());
+            List<DigitalKey> keys = offeredKeys(person, pending);
             if (keys.isEmpty()) {
                 continue;
             }
@@ -104,11 +105,17 @@ final class LoginPage implements ProtocolEndpoints {
         return html.toString();
     }
 
-    /** The keys a person is offered at this IdP: a foreigner the token only (FAS rule). */
-    static List<DigitalKey> offeredKeys(Person person, Idp idp) {
+    /**
+     * The keys a person is offered, as FAS presents only the methods that can succeed: keys the person owns,
+     * among those the relying party asked for and at or above its minimum level; a foreigner the token only.
+     * A retired key is still offered, so that a tester sees the fake refuse it at the clock's date.
+     */
+    static List<DigitalKey> offeredKeys(Person person, PendingAuthorization pending) {
+        Idp idp = pending.idp();
         List<DigitalKey> keys = new ArrayList<>();
         for (DigitalKey key : DigitalKey.values()) {
-            if (!person.owns(key)) {
+            boolean requested = pending.requestedKeys().isEmpty() || pending.requestedKeys().contains(key);
+            if (!person.owns(key) || !requested || !pending.minimumLevel().map(key::satisfies).orElse(true)) {
                 continue;
             }
             boolean offered = idp == Idp.SOCIAL_SECURITY ? key == DigitalKey.SOCIAL_SECURITY
