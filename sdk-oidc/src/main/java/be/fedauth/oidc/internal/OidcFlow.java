@@ -120,6 +120,9 @@ public final class OidcFlow {
         } catch (FedAuthException e) {
             audit("login_failed", Optional.of(e.code()), Map.of());
             throw e;
+        } catch (RuntimeException e) {
+            audit("login_failed", Optional.empty(), Map.of("exception", e.getClass().getSimpleName()));
+            throw e;
         }
     }
 
@@ -168,7 +171,9 @@ public final class OidcFlow {
             all.putAll(new UserInfoClient(settings, http, verifier(endpoints))
                     .fetch(endpoints.userinfo().get(), t.accessToken(), claims.getSubject()));
         }
-        AchievedLevel level = ClaimsMapper.level(all, settings.vocabulary());
+        // The level comes from the ID token when it states one (FAS: amr), else from userinfo.
+        boolean idTokenHasLevel = claims.getClaim("amr") != null || claims.getClaim("acr") != null;
+        AchievedLevel level = ClaimsMapper.level(idTokenHasLevel ? claims.getClaims() : all, settings.vocabulary());
         if (pending.minimumLevel().isPresent() && !level.level().isAtLeast(pending.minimumLevel().get())) {
             throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "level " + level.level().value()
                     + " is below the requested " + pending.minimumLevel().get().value());
