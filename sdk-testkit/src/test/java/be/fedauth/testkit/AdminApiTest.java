@@ -145,6 +145,19 @@ class AdminApiTest {
     }
 
     @Test
+    void postAttacks_queuesASamlAttack(FakeFas fas) throws Exception {
+        Http.post(admin(fas, "/attacks"), Map.of("protocol", "saml", "attack", "XML_SIGNATURE_WRAPPING"));
+
+        assertThat(fas.pendingAttacks()).containsExactly(SamlAttack.XML_SIGNATURE_WRAPPING);
+    }
+
+    @Test
+    void postAttacks_unknownProtocol_isABadRequest(FakeFas fas) throws Exception {
+        assertThat(Http.post(admin(fas, "/attacks"), Map.of("protocol", "ws-fed", "attack", "BAD_SIGNATURE")).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void postAttacks_unknownAttack_isABadRequest(FakeFas fas) throws Exception {
         assertThat(Http.post(admin(fas, "/attacks"), Map.of("protocol", "oidc", "attack", "TELEPORT")).statusCode())
                 .isEqualTo(400);
