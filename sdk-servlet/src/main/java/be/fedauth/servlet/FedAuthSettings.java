@@ -7,9 +7,11 @@ import be.fedauth.core.EService;
 import be.fedauth.core.Language;
 import be.fedauth.core.PendingLoginSealer;
 import be.fedauth.core.SealingKey;
+import be.fedauth.core.spi.AuditSink;
 import be.fedauth.core.spi.PendingLoginStore;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
+import be.fedauth.servlet.internal.Audit;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.LocalPaths;
 import be.fedauth.servlet.internal.Pages;
@@ -67,6 +69,7 @@ public final class FedAuthSettings {
     private final Language defaultLanguage;
     private final boolean plainHttpCookies;
     private final UserEnricher userEnricher;
+    private final Audit audit;
 
     private FedAuthSettings(Builder b, Clock clock) {
         this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(b.providers));
@@ -92,6 +95,7 @@ public final class FedAuthSettings {
         this.defaultLanguage = b.defaultLanguage;
         this.plainHttpCookies = b.plainHttpCookies;
         this.userEnricher = b.userEnricher;
+        this.audit = new Audit(b.auditSink, b.pseudonymKey, clock);
     }
 
     /** A builder with the defaults above. */
@@ -153,7 +157,7 @@ public final class FedAuthSettings {
         return new Config(new Routes(providers, serviceProviders), new PendingLogins(sealer, store, replayCache),
                 new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
                 callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
-                defaultLanguage, plainHttpCookies, userEnricher);
+                defaultLanguage, plainHttpCookies, userEnricher, audit);
     }
 
     /** Providers by name and settings; never a key. */
@@ -190,6 +194,8 @@ public final class FedAuthSettings {
         private Language defaultLanguage = Language.FR;
         private boolean plainHttpCookies;
         private UserEnricher userEnricher = UserEnricher.NONE;
+        private AuditSink auditSink = AuditSink.NONE;
+        private Optional<byte[]> pseudonymKey = Optional.empty();
         private final List<String> errors = new ArrayList<>();
 
         private Builder() {
@@ -278,6 +284,20 @@ public final class FedAuthSettings {
         /** Completes each logged-in user with the application's own knowledge (default: none). */
         public Builder userEnricher(UserEnricher value) {
             this.userEnricher = Objects.requireNonNull(value, "userEnricher");
+            return this;
+        }
+
+        /**
+         * Where the filter's own audit events go (callbacks refused before any provider ran, sessions
+         * started and ended, access denied); users appear as the pseudonym of their national number under
+         * {@code pseudonymKey} (at least 16 bytes; see {@link be.fedauth.core.spi.AuditEvent#pseudonym}).
+         */
+        public Builder auditSink(AuditSink sink, byte[] pseudonymKey) {
+            this.auditSink = Objects.requireNonNull(sink, "auditSink");
+            if (pseudonymKey.length < 16) {
+                errors.add("the audit pseudonym key has at least 16 bytes");
+            }
+            this.pseudonymKey = Optional.of(pseudonymKey.clone());
             return this;
         }
 

@@ -35,6 +35,7 @@ class FedAuthSettingsTest {
         LOGIN_AND_LOGOUT_SAME(b -> b.logoutPath("/login")),
         LOGIN_PAGE_UNDER_PROTECTION(b -> b.loginPage("/account/login")),
         RELATIVE_POST_LOGOUT_URL(b -> b.postLogoutRedirect(URI.create("/bye"))),
+        SHORT_AUDIT_PSEUDONYM_KEY(b -> b.auditSink(event -> { }, new byte[8])),
         PROVIDER_FOR_UNKNOWN_E_SERVICE(b -> b.provider(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false),
                 "oidc", new Fixture().oidc));
 

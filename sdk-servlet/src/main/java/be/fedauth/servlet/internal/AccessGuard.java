@@ -59,6 +59,8 @@ public final class AccessGuard {
         Optional<Enterprise> enterprise = config.enterpriseResolver().orElseThrow()
                 .enterprise(request, user.get(), eService.get());
         if (enterprise.isEmpty()) {
+            config.audit().record("access_denied", user.get().provider().value(), user, Optional.of(ErrorCode.ROLE_MISSING),
+                    Map.of("eService", eService.get().id(), "enterprise", "none"));
             deny(response, Guidance.of(ErrorCode.ROLE_MISSING, language, eService.get()), eService.get());
             return false;
         }
@@ -69,6 +71,8 @@ public final class AccessGuard {
         }
         LOG.info("access to {} for {} denied: {}", eService.get().id(), enterprise.get().number(),
                 decision.reason().orElseThrow());
+        config.audit().record("access_denied", user.get().provider().value(), user, decision.reason(),
+                Map.of("eService", eService.get().id(), "enterprise", enterprise.get().number().digits()));
         deny(response, decision.guidance(language).orElseThrow(), eService.get());
         return false;
     }

@@ -70,6 +70,7 @@ public final class CallbackEndpoint {
         }
         cookie.delete(request, response);
         Optional<EService> eService = Optional.empty();
+        boolean providerRan = false;
         try {
             PendingCookie.Carried carried = PendingCookie.read(request);
             PendingLogin pending = config.pendingLogins().take(carried.value());
@@ -78,14 +79,22 @@ public final class CallbackEndpoint {
                     .filter(p -> Routes.covers(p, pending.provider()))
                     .orElseThrow(() -> new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID,
                             "the pending login was not started by the provider of this protocol"));
+            providerRan = true;
             AuthenticatedUser verified = provider.finishLogin(new CallbackRequest(method, parameters(request)), pending);
             AuthenticatedUser user = config.userEnricher().enrich(request, verified);
             Sessions.login(request, user);
+            config.audit().record("session_started", user.provider().value(), Optional.of(user), Optional.empty(),
+                    Map.of("key", user.key().name(), "level", String.valueOf(user.level().value()),
+                            "eService", pending.eServiceId().orElse("")));
             LOG.info("login through {} with {} at {}", user.provider(), user.key(), user.level());
             String path = pending.returnTo().flatMap(LocalPaths::local).orElse(config.afterLoginPath());
             Responses.redirect(response, request.getContextPath() + path);
         } catch (FedAuthException e) {
             LOG.info("login refused: {}", e.getMessage());
+            if (!providerRan) {
+                // The providers audit their own refusals; these never reached one.
+                config.audit().record("pending_login_refused", "none", Optional.empty(), Optional.of(e.code()), Map.of());
+            }
             Optional<EService> service = eService;
             Guidance guidance = service.map(s -> Guidance.of(e.code(), language, s))
                     .orElseGet(() -> Guidance.of(e.code(), language));

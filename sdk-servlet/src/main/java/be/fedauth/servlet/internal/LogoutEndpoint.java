@@ -9,6 +9,7 @@ import be.fedauth.core.LogoutRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class LogoutEndpoint {
             Responses.redirect(response, local);
             return;
         }
+        config.audit().record("logout", user.get().provider().value(), user, Optional.empty(), Map.of());
         Language language = Languages.choose(Requests.langParameter(request), request.getHeader("Accept-Language"),
                 user, config.defaultLanguage());
         Optional<AuthenticationProvider> provider = config.routes().anyCovering(user.get().session().provider());
