@@ -22,6 +22,18 @@ class PersonasTest {
     }
 
     @Test
+    void defaults_registerTheDemoApplication_withItsShippedCertificate() {
+        Personas personas = Personas.defaults();
+
+        assertThat(personas.oidcClient(DemoApplication.OIDC_CLIENT_ID).orElseThrow().redirectUris())
+                .contains(DemoApplication.OIDC_REDIRECT_URI);
+        SamlServiceProvider sp = personas.samlServiceProvider(DemoApplication.SAML_ENTITY_ID).orElseThrow();
+        assertThat(sp.acsUrls()).containsExactly(DemoApplication.SAML_ACS_URL);
+        assertThat(sp.signingCertificate()).contains(DemoApplication.samlCertificate());
+        assertThat(DemoApplication.samlPrivateKey().getAlgorithm()).isEqualTo("RSA");
+    }
+
+    @Test
     void parse_badNationalNumber_failsNamingTheFieldAndLine() {
         String json = """
                 {
