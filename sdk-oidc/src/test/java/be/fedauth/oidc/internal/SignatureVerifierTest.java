@@ -201,7 +201,7 @@ class SignatureVerifierTest {
         serve(List.of(weak.toPublicJWK()));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("weak").build(),
                 new JWTClaimsSet.Builder().subject("s").build());
-        jwt.sign(new RSASSASigner(weak.toPrivateKey(), true));
+        jwt.sign(new RSASSASigner(weak.toPrivateKey(), java.util.Set.of(com.nimbusds.jose.crypto.opts.AllowWeakRSAKey.getInstance())));
         String token = jwt.serialize();
 
         assertThatThrownBy(() -> verifier.verify(token, "ID token")).extracting(SignatureVerifierTest::codeOf)
