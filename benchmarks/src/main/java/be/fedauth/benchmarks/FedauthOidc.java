@@ -57,6 +57,7 @@ final class FedauthOidc implements AutoCloseable {
     private final PendingLogin pending;
     private final CallbackRequest callback;
     private final HttpTransport http;
+    private final IdTokenValidator idTokens;
 
     private FedauthOidc(FasTokens tokens) throws Exception {
         this.tokens = tokens;
@@ -78,6 +79,7 @@ final class FedauthOidc implements AutoCloseable {
         verifier = new SignatureVerifier(settings.jwksUri().orElseThrow(), settings.algorithms(), http, clock,
                 settings.jwksCacheTtl(), settings.jwksRefetchInterval(), settings.jwksOutageTolerance(),
                 settings.readTimeout());
+        idTokens = new IdTokenValidator(settings);
         provider = OidcProvider.create(settings);
         String state = "benchmark-state-0123456789abcdefghijklmnopqrstu";
         pending = PendingLogin.builder(settings.providerId(), LoginRequest.builder().build(), state, clock.instant())
@@ -91,24 +93,26 @@ final class FedauthOidc implements AutoCloseable {
 
     /** The ID token alone: signature and claim checks. */
     JWTClaimsSet validateIdToken() {
-        return new IdTokenValidator(settings).validate(verifier.verify(tokens.idToken, "ID token"), pending.nonce());
+        return idTokens.validate(verifier.verify(tokens.idToken, "ID token"), pending.nonce());
     }
 
     /** An ES256 ID token: signature (Bouncy Castle inside sdk-oidc) and claim checks. */
     JWTClaimsSet validateEs256IdToken() {
-        return new IdTokenValidator(settings).validate(verifier.verify(tokens.es256IdToken, "ID token"), pending.nonce());
+        return idTokens.validate(verifier.verify(tokens.es256IdToken, "ID token"), pending.nonce());
     }
 
     /** What {@code OidcFlow.finish} does after the HTTP calls, in its order. */
     AuthenticatedUser validateCallback() {
         SignedJWT idToken = verifier.verify(tokens.idToken, "ID token");
-        JWTClaimsSet claims = new IdTokenValidator(settings).validate(idToken, pending.nonce());
+        JWTClaimsSet claims = idTokens.validate(idToken, pending.nonce());
         Instant expiry = claims.getExpirationTime().toInstant().plus(settings.clockSkew());
         settings.replayCache().markUsed("oidc-id-token", Optional.ofNullable(claims.getJWTID())
                 .map(j -> "jti:" + j).orElseGet(() -> sha256(tokens.idToken)), expiry);
         Map<String, Object> all = new HashMap<>(claims.getClaims());
         all.putAll(userInfo(claims.getSubject()));
-        AchievedLevel level = ClaimsMapper.level(all, settings.vocabulary());
+        // The level comes from the ID token when it states one (FAS: amr), else from userinfo.
+        boolean idTokenHasLevel = claims.getClaim("amr") != null || claims.getClaim("acr") != null;
+        AchievedLevel level = ClaimsMapper.level(idTokenHasLevel ? claims.getClaims() : all, settings.vocabulary());
         if (pending.minimumLevel().isPresent() && !level.level().isAtLeast(pending.minimumLevel().get())) {
             throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "level too low");
         }
