@@ -73,6 +73,19 @@ class IdpMetadataSourceTest {
     }
 
     @Test
+    void load_failedFirstFetch_isRetriedOnlyAfterTheRetryInterval() throws IOException {
+        Path file = dir.resolve("md.xml");
+        SamlAuthenticationProvider provider = provider(file);
+        assertThat(login(provider, KEY_A)).isFalse();
+
+        write(List.of(KEY_A));
+        assertThat(login(provider, KEY_A)).isFalse();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(login(provider, KEY_A)).isTrue();
+    }
+
+    @Test
     void load_metadataSignedByAnotherKey_failsWithIdpUnavailable() throws IOException {
         Path file = dir.resolve("md.xml");
         Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), TestCredentials.rsa("attacker")));
@@ -160,10 +173,10 @@ class IdpMetadataSourceTest {
     }
 
     private boolean login(SamlAuthenticationProvider provider, TestCredentials idpKey) {
-        PendingLogin pending = provider.startLogin(LoginRequest.builder().build()).pendingLogin();
-        ResponseSpec spec = ResponseSpec.genuine(TestIdp.ENTITY_ID, SpFixture.SP_ENTITY_ID, SpFixture.ACS,
-                pending.requestId().orElseThrow(), clock.instant(), idpKey);
         try {
+            PendingLogin pending = provider.startLogin(LoginRequest.builder().build()).pendingLogin();
+            ResponseSpec spec = ResponseSpec.genuine(TestIdp.ENTITY_ID, SpFixture.SP_ENTITY_ID, SpFixture.ACS,
+                    pending.requestId().orElseThrow(), clock.instant(), idpKey);
             provider.finishLogin(be.fedauth.core.CallbackRequest.post(Map.of("SAMLResponse", TestIdp.response(spec, null),
                     "RelayState", pending.state())), pending);
             return true;

@@ -71,7 +71,9 @@ public final class MetadataCache {
         }
         lock.lock();
         try {
-            if (current == null) {
+            // Without a copy, fetch at most once per retry interval: an unreachable IdP is not hammered
+            // and logins fail fast meanwhile.
+            if (current == null && !now.isBefore(nextAttempt)) {
                 load(now);
             }
         } finally {
