@@ -48,7 +48,12 @@ public final class Standalone {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = i + 1 < args.length ? parsePort(args[++i]) : usage("--port needs a value");
-                case "--personas" -> personasFile = i + 1 < args.length ? Path.of(args[++i]) : null;
+                case "--personas" -> {
+                    if (i + 1 >= args.length) {
+                        usage("--personas needs a file");
+                    }
+                    personasFile = Path.of(args[++i]);
+                }
                 case "--fresh-keys" -> freshKeys = true;
                 case "--help", "-h" -> {
                     out.println(USAGE);
