@@ -66,11 +66,11 @@ class OidcAttacksTest {
                 Map.of()).body()).get("issuer");
         Map<String, String> callback = rp.authorize("citizen", DigitalKey.EID, Map.of());
         Map<String, Object> tokens = rp.redeemJson(callback.get("code"));
+        JWKSet jwks = JWKSet.parse(rp.get(URI.create(rp.base() + "/connect/jwk_uri"), Map.of()).body());
         SignedJWT userinfo = SignedJWT.parse(rp.get(URI.create(rp.base() + "/userinfo"),
                 Map.of("Authorization", "Bearer " + tokens.get("access_token"))).body());
         Map<String, Object> refreshed = JSONObjectUtils.parse(rp.token(Map.of("grant_type", "refresh_token",
                 "refresh_token", (String) tokens.get("refresh_token")), Optional.of(OidcClientDriver.SECRET)).body());
-        JWKSet jwks = JWKSet.parse(rp.get(URI.create(rp.base() + "/connect/jwk_uri"), Map.of()).body());
         return new Seen(kidBefore, issuer, callback, JWTParser.parse((String) tokens.get("id_token")), userinfo,
                 JWTParser.parse((String) refreshed.get("id_token")), jwks);
     }

@@ -292,4 +292,16 @@ class OidcEndpointsTest {
         assertThat(claims.getClaims()).containsEntry("cert_givenname", "Alice").containsEntry("cert_sn", "Peeters")
                 .containsKeys("cert_issuer", "cert_subject", "cert_serialnumber", "cert_cn");
     }
+
+    @Test
+    void jwks_afterAnEs256AttackAndANormalLogin_isFasOwnAgain() throws Exception {
+        fas.queueAttack(be.fedauth.testkit.OidcAttack.ES256_SIGNED);
+        rp.redeemJson(rp.code());
+        int during = JWKSet.parse(rp.get(URI.create(rp.base() + "/connect/jwk_uri"), Map.of()).body()).getKeys().size();
+
+        rp.redeemJson(rp.code());
+
+        assertThat(during).isEqualTo(7);
+        assertThat(JWKSet.parse(rp.get(URI.create(rp.base() + "/connect/jwk_uri"), Map.of()).body()).getKeys()).hasSize(6);
+    }
 }

@@ -71,7 +71,15 @@ final class TokenFactory {
         }
     }
 
-    /** The JWKS: every published RSA key once per RSA algorithm under its kid, plus the EC key once used. */
+    /**
+     * An ID token signed as FAS does was issued: the EC key of an ES256 attack leaves the JWKS again, so
+     * the JWKS is FAS's own between attacks (and after a reset of a shared fake).
+     */
+    void normalIdTokenIssued() {
+        ecPublished = false;
+    }
+
+    /** The JWKS: every published RSA key once per RSA algorithm under its kid, plus the EC key of an ES256 attack. */
     String jwks() {
         List<Object> keys = new ArrayList<>();
         for (KeyMaterial key : context.signingKeys().published()) {

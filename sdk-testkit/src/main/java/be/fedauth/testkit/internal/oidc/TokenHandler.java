@@ -97,6 +97,9 @@ final class TokenHandler {
         grants.putAccessToken(accessToken, grant, now.plus(ACCESS_TOKEN_LIFETIME));
         grants.putRefreshToken(refreshToken, grant, now.plus(REFRESH_TOKEN_LIFETIME));
         Optional<OidcAttack> attack = Attacks.take(context, point);
+        if (attack.isEmpty()) {
+            tokens.normalIdTokenIssued();
+        }
         String idToken = tokens.sign(idTokenClaims(context, grant, nonce, attack), attack);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
