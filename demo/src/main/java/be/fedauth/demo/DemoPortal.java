@@ -4,6 +4,7 @@ import be.fedauth.core.EService;
 import be.fedauth.core.SealingKey;
 import be.fedauth.servlet.FedAuthFilter;
 import be.fedauth.servlet.FedAuthSettings;
+import be.fedauth.servlet.FedAuthSettingsBuilder;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.URI;
@@ -48,7 +49,7 @@ final class DemoPortal implements AutoCloseable {
             URI url = options.publicUrl().orElse(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
             DemoProviders providers = DemoProviders.create(options, fake, url, clock);
             EnterpriseRegister register = new EnterpriseRegister();
-            FedAuthSettings.Builder settings = FedAuthSettings.builder()
+            FedAuthSettingsBuilder settings = FedAuthSettings.builder()
                     // A fresh key at each start: logins in flight do not survive a restart of the demo.
                     .sealedPendingLogins(SealingKey.generate("demo"))
                     .protect("/emcs", EService.EMCS).protect("/ncts", EService.NCTS).protect("/plda", EService.PLDA)

@@ -39,9 +39,9 @@ class FedAuthSettingsTest {
         PROVIDER_FOR_UNKNOWN_E_SERVICE(b -> b.provider(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false),
                 "oidc", new Fixture().oidc));
 
-        final UnaryOperator<FedAuthSettings.Builder> change;
+        final UnaryOperator<FedAuthSettingsBuilder> change;
 
-        Mistake(UnaryOperator<FedAuthSettings.Builder> change) {
+        Mistake(UnaryOperator<FedAuthSettingsBuilder> change) {
             this.change = change;
         }
     }
@@ -49,7 +49,7 @@ class FedAuthSettingsTest {
     @ParameterizedTest
     @EnumSource(Mistake.class)
     void build_mistake_failsWithInvalidConfiguration(Mistake mistake) {
-        FedAuthSettings.Builder builder = mistake.change.apply(fixture.settings());
+        FedAuthSettingsBuilder builder = mistake.change.apply(fixture.settings());
 
         assertThatThrownBy(builder::build).isInstanceOf(ConfigurationException.class)
                 .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);

@@ -29,16 +29,16 @@ final class Fixture {
     final SealingKey key = SealingKey.generate("k1");
 
     /** Settings with both providers, sealed cookies, EMCS and NCTS paths and login-only paths. */
-    FedAuthSettings.Builder settings() {
+    FedAuthSettingsBuilder settings() {
         return base().sealedPendingLogins(key);
     }
 
     /** The same settings with pending logins in an in-memory store. */
-    FedAuthSettings.Builder storeSettings() {
+    FedAuthSettingsBuilder storeSettings() {
         return base().pendingLoginStore(PendingLoginStore.inMemory(clock, RandomValues.secure(), 100));
     }
 
-    private FedAuthSettings.Builder base() {
+    private FedAuthSettingsBuilder base() {
         return FedAuthSettings.builder()
                 .provider("oidc", oidc)
                 .provider("saml", saml)
