@@ -39,11 +39,19 @@ public final class UserInfoClient {
         if (!response.ok()) {
             throw new AuthenticationException(ErrorCode.IDP_ERROR, "userinfo answered HTTP " + response.status());
         }
+        return read(response.contentType(), response.body(), expectedSubject);
+    }
+
+    /**
+     * The checked claims of a userinfo response body, by content type ({@code application/jwt} or
+     * {@code application/json}, without parameters); no HTTP. Same checks as {@link #fetch}.
+     */
+    public Map<String, Object> read(String contentType, String body, String expectedSubject) {
         Map<String, Object> claims;
-        if ("application/jwt".equals(response.contentType())) {
+        if ("application/jwt".equals(contentType)) {
             JWTClaimsSet set;
             try {
-                set = verifier.verify(response.body().trim(), "userinfo").getJWTClaimsSet();
+                set = verifier.verify(body.trim(), "userinfo").getJWTClaimsSet();
             } catch (ParseException e) {
                 throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the userinfo claims are not JSON", e);
             }
@@ -56,15 +64,15 @@ public final class UserInfoClient {
                 throw new AuthenticationException(ErrorCode.AUDIENCE_MISMATCH, "the userinfo is not addressed to this client");
             }
             claims = set.getClaims();
-        } else if ("application/json".equals(response.contentType())) {
+        } else if ("application/json".equals(contentType)) {
             try {
-                claims = JSONObjectUtils.parse(response.body());
+                claims = JSONObjectUtils.parse(body);
             } catch (ParseException e) {
                 throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the userinfo response is not JSON", e);
             }
         } else {
             throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the userinfo response has content type '"
-                    + TokenClient.safe(response.contentType().replace('/', '.')) + "'");
+                    + TokenClient.safe(contentType.replace('/', '.')) + "'");
         }
         Object sub = claims.get("sub");
         if (!(sub instanceof String s) || !s.equals(expectedSubject)) {
