@@ -2,6 +2,7 @@ package be.fedauth.testkit;
 
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
+import be.fedauth.core.KeyRetirement;
 import be.fedauth.core.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,6 +12,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +128,30 @@ class FakeFasTest {
 
         assertThat(fas.personas().oidcClient("app")).isPresent();
         assertThat(fas.personas().oidcClient("app").get().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void keyRetirements_areConfigurable_soAnotherKeyCanBeRetiredOnADate() throws Exception {
+        KeyRetirement itsme = new KeyRetirement(DigitalKey.ITSME, Instant.parse("2030-01-01T00:00:00Z"));
+        try (FakeFas fas = TestProtocol.fake().keyRetirements(List.of(itsme))
+                .clock(TestClock.fixed(Instant.parse("2030-01-02T00:00:00Z"))).start()) {
+            fas.preselectLogin("citizen", DigitalKey.ITSME);
+
+            HttpResponse<String> response = Http.get(URI.create(fas.baseUri() + "/test/authorize?redirect_uri=http://127.0.0.1:1/cb"));
+
+            assertThat(Http.locationQuery(response)).containsEntry("reason", List.of("KEY_RETIRED"));
+        }
+    }
+
+    @Test
+    void withoutKeyRetirements_theTokenStillWorks() throws Exception {
+        try (FakeFas fas = TestProtocol.fake().keyRetirements(List.of()).start()) {
+            fas.preselectLogin("foreigner", DigitalKey.PASSWORD_TOKEN);
+
+            HttpResponse<String> response = Http.get(URI.create(fas.baseUri() + "/test/authorize?redirect_uri=http://127.0.0.1:1/cb"));
+
+            assertThat(Http.locationQuery(response)).containsEntry("person", List.of("foreigner"));
+        }
     }
 
     @Test
