@@ -25,8 +25,10 @@ public final class TableLevelVocabulary implements LevelVocabulary {
 
     private TableLevelVocabulary(TableBuilder b) {
         this.meanings = Map.copyOf(b.meanings);
-        this.levelRequests = new EnumMap<>(b.levelRequests.isEmpty() ? Map.of() : b.levelRequests);
-        this.keyRequests = new EnumMap<>(b.keyRequests.isEmpty() ? Map.of() : b.keyRequests);
+        this.levelRequests = new EnumMap<>(AssuranceLevel.class);
+        this.levelRequests.putAll(b.levelRequests);
+        this.keyRequests = new EnumMap<>(DigitalKey.class);
+        this.keyRequests.putAll(b.keyRequests);
     }
 
     @Override

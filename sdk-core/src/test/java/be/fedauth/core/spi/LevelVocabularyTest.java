@@ -82,6 +82,16 @@ class LevelVocabularyTest {
     }
 
     @Test
+    void vocabulary_withLevelsOnlyOrKeysOnly_works() {
+        LevelVocabulary levels = LevelVocabulary.builder().level("low", AssuranceLevel.LEVEL_200).build();
+        LevelVocabulary keys = LevelVocabulary.builder().key("eid", DigitalKey.EID).build();
+
+        assertThat(levels.requestValues(Optional.of(AssuranceLevel.LEVEL_100), Set.of())).containsExactly("low");
+        assertThat(keys.requestValues(Optional.empty(), Set.of(DigitalKey.EID))).containsExactly("eid");
+        assertThat(keys.interpret(List.of("eid")).key()).contains(DigitalKey.EID);
+    }
+
+    @Test
     void builder_refusesEmptyAndDuplicateValues() {
         assertThatThrownBy(() -> LevelVocabulary.builder().build()).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> LevelVocabulary.builder().level("x", AssuranceLevel.LEVEL_100).alias("x", AssuranceLevel.LEVEL_200))
