@@ -98,16 +98,27 @@ class DemoBrowserTest {
         });
     }
 
-    @Test
-    void oidc_eachKeyOfTheCitizen_logsInWithThatKey() {
-        for (String key : List.of("EID", "ITSME")) {
-            browser.manage().deleteAllCookies();
-            logIn(today, "EMCS", "oidc", key, "citizen");
+    /** Every key the fake's Belgian personas own, with a persona who owns it. */
+    private static final Map<String, String> KEYS = Map.of("EID", "citizen", "ITSME", "citizen",
+            "PASSWORD_MOBILE_APP", "ncts-employee");
 
-            browser.get(today.url().resolve("/me").toString());
-            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Alice Peeters", "85.07.30-033.28",
-                    "Digital key " + key, "Provider fas-oidc");
-        }
+    @Test
+    void oidc_eachKey_logsInWithThatKey() {
+        KEYS.forEach((key, person) -> assertLoginWith("oidc", key, person, "fas-oidc"));
+    }
+
+    @Test
+    void saml_eachKey_logsInWithThatKey() {
+        KEYS.forEach((key, person) -> assertLoginWith("saml", key, person, "fas-saml"));
+    }
+
+    private static void assertLoginWith(String protocol, String key, String person, String provider) {
+        browser.manage().deleteAllCookies();
+        logIn(today, "PLDA", protocol, key, person);
+
+        browser.get(today.url().resolve("/me").toString());
+        assertThat(browser.findElement(By.tagName("body")).getText()).as(protocol + " " + key)
+                .contains("Digital key " + key, "Provider " + provider);
     }
 
     @Test
