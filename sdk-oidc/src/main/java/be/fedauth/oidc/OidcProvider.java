@@ -48,6 +48,8 @@ public final class OidcProvider implements AuthenticationProvider {
         if (settings.httpForLoopback()) {
             LOG.warn("OpenID provider {} allows http for loopback hosts: for tests only", settings.providerId());
         }
+        settings.issuerAlias().ifPresent(alias -> LOG.warn("OpenID provider {} also accepts the issuer {} (declared alias"
+                + " of {})", settings.providerId(), alias, settings.issuer()));
         return new OidcProvider(settings);
     }
 
