@@ -74,6 +74,20 @@ class OidcLoginFlowTest {
     }
 
     @Test
+    void login_toAHostNameOfHexLetters_isNotTakenForAnAddress() {
+        HttpResponse<String> response = browser.get("/login?service=NCTS", "X-Forwarded-Host", "cafe");
+
+        assertThat(pendingSetCookie(response)).contains("Secure");
+    }
+
+    @Test
+    void login_toTheIpv6Loopback_leavesSecureOutOnPlainHttp() {
+        HttpResponse<String> response = browser.get("/login?service=NCTS", "X-Forwarded-Host", "[::1]:8080");
+
+        assertThat(pendingSetCookie(response)).doesNotContain("Secure");
+    }
+
+    @Test
     void login_withKey_asksTheProviderForThatKey() {
         HttpResponse<String> response = Fixture.startOidc(browser, "service=EMCS&key=itsme");
 

@@ -92,8 +92,9 @@ public final class PendingCookie {
         if (bare.equalsIgnoreCase("localhost")) {
             return true;
         }
-        // Only literal addresses: a name is never resolved here.
-        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        // Only literal addresses: a name from the Host header is never resolved here (an IPv6 literal has a colon,
+        // so "cafe" or "bad" cannot pass for one).
+        if (!bare.matches("[0-9.]+") && !(bare.indexOf(':') >= 0 && bare.matches("[0-9a-fA-F:.]+"))) {
             return false;
         }
         try {

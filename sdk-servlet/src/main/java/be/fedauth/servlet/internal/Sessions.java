@@ -35,10 +35,13 @@ public final class Sessions {
      * session belonged to someone else, it is discarded with its attributes.
      */
     public static void login(HttpServletRequest request, AuthenticatedUser user) {
-        HttpSession existing = request.getSession(false);
-        if (existing != null && existing.getAttribute(USER) instanceof AuthenticatedUser previous
-                && !previous.identity().equals(user.identity())) {
-            existing.invalidate();
+        Optional<AuthenticatedUser> previous = user(request);
+        if (previous.isPresent() && !previous.get().identity().equals(user.identity())) {
+            try {
+                request.getSession(false).invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // Ended meanwhile: a new session follows anyway.
+            }
         }
         HttpSession session = request.getSession(true);
         request.changeSessionId();
