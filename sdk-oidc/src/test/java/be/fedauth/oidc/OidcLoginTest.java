@@ -224,4 +224,17 @@ class OidcLoginTest {
 
         assertThat(user.roles()).isEmpty();
     }
+
+    @Test
+    void login_withPrivateKeyJwtSignedByAnEcKey_succeeds() throws Exception {
+        com.nimbusds.jose.jwk.ECKey clientKey = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                com.nimbusds.jose.jwk.Curve.P_256).keyID("ec-client-1").generate();
+        f.fas.registerOidcClient(new OidcClient("ec-client", Optional.empty(), List.of(FakeFasFixture.REDIRECT),
+                Optional.of(new JWKSet(clientKey.toPublicJWK()).toString())));
+        OidcProvider provider = OidcProvider.create(OidcSettings.builder(f.fas.oidcIssuer(), "ec-client",
+                FakeFasFixture.REDIRECT, ClientAuthentication.privateKeyJwt(clientKey.toPrivateKey(), "ec-client-1"))
+                .allowHttpForLoopback().clock(f.clock).build());
+
+        assertThat(f.login(provider, "citizen", DigitalKey.EID).key()).isEqualTo(DigitalKey.EID);
+    }
 }

@@ -167,11 +167,13 @@ public final class SignatureVerifier {
     }
 
     private static IdpUnavailableException unavailable(KeySourceException e) {
-        Throwable parse = e;
-        while (parse != null && !(parse instanceof JWKSetParseException)) {
-            parse = parse.getCause();
+        // Garbage (not a JWK set, or larger than the size limit) is not an outage.
+        Throwable garbage = e;
+        while (garbage != null && !(garbage instanceof JWKSetParseException || garbage instanceof IdpUnavailableException
+                iu && iu.code() == ErrorCode.IDP_INVALID_RESPONSE)) {
+            garbage = garbage.getCause();
         }
-        return parse != null
+        return garbage != null
                 ? new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the JWKS is not a valid JWK set", e)
                 : new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the JWKS cannot be fetched", e);
     }

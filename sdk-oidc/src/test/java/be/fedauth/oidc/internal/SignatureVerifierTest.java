@@ -213,4 +213,14 @@ class SignatureVerifierTest {
         assertThatThrownBy(() -> verifier.verify("not-a-jwt", "ID token")).extracting(SignatureVerifierTest::codeOf)
                 .isEqualTo(ErrorCode.MALFORMED_RESPONSE);
     }
+
+    @Test
+    void verify_withAJwksAboveTheSizeLimit_failsWithIdpInvalidResponse() throws Exception {
+        server.stubFor(get("/jwks").willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"keys\":[],\"padding\":\"" + "x".repeat(70 * 1024) + "\"}")));
+        String token = rs(k1, JWSAlgorithm.RS256, true);
+
+        assertThatThrownBy(() -> verifier.verify(token, "ID token")).extracting(SignatureVerifierTest::codeOf)
+                .isEqualTo(ErrorCode.IDP_INVALID_RESPONSE);
+    }
 }
