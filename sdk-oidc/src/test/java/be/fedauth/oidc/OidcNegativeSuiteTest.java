@@ -62,6 +62,7 @@ class OidcNegativeSuiteTest {
         AUD_INVALID(ErrorCode.AUDIENCE_MISMATCH, f -> attacked(f, OidcAttack.WRONG_AUDIENCE)),
         AUD_MISSING(ErrorCode.AUDIENCE_MISMATCH, f -> attacked(f, OidcAttack.AUDIENCE_MISSING)),
         SEVERAL_AUDIENCES_WITHOUT_AZP(ErrorCode.AUTHORIZED_PARTY_MISMATCH, f -> attacked(f, OidcAttack.SEVERAL_AUDIENCES_WITHOUT_AZP)),
+        AUD_WITH_AN_UNTRUSTED_EXTRA_AUDIENCE(ErrorCode.AUDIENCE_MISMATCH, f -> attacked(f, OidcAttack.EXTRA_AUDIENCE)),
         AZP_INVALID(ErrorCode.AUTHORIZED_PARTY_MISMATCH, f -> attacked(f, OidcAttack.WRONG_AZP)),
         EXPIRED(ErrorCode.TOKEN_EXPIRED, f -> attacked(f, OidcAttack.EXPIRED)),
         IAT_FAR_IN_THE_FUTURE(ErrorCode.TOKEN_ISSUED_IN_FUTURE, f -> attacked(f, OidcAttack.IAT_IN_FUTURE)),

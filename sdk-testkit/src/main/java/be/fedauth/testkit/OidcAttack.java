@@ -44,6 +44,8 @@ public enum OidcAttack {
     AUDIENCE_MISSING,
     /** {@code aud} holds this client and another one, with no {@code azp}. */
     SEVERAL_AUDIENCES_WITHOUT_AZP,
+    /** {@code aud} holds this client and another one, with {@code azp} naming this client. */
+    EXTRA_AUDIENCE,
     /** {@code azp} is another client. */
     WRONG_AZP,
     /** {@code exp} passed an hour ago. */

@@ -17,8 +17,8 @@ import java.util.Optional;
  * Validates an ID token (OIDC Core 3.1.3.7) after {@link SignatureVerifier} checked its signature.
  *
  * <p>Verified: {@code iss} is the issuer or its declared alias, exactly; {@code aud} contains the
- * client id, and with several audiences {@code azp} is required; {@code azp}, when present, is the
- * client id; {@code sub} is present; {@code exp} is in the future and {@code iat} present and not in
+ * client id and no other party (with several audiences {@code azp} is required first); {@code azp},
+ * when present, is the client id; {@code sub} is present; {@code exp} is in the future and {@code iat} present and not in
  * the future, {@code nbf} (if any) passed, {@code auth_time} (if any) not in the future, each with the
  * configured skew; {@code nonce} equals the one sent (when one was sent). Not verified:
  * {@code at_hash} and {@code c_hash} (the access token comes straight from the token endpoint over
@@ -60,6 +60,10 @@ public final class IdTokenValidator {
         if (aud.size() > 1 && azp == null) {
             throw new AuthenticationException(ErrorCode.AUTHORIZED_PARTY_MISMATCH,
                     "the ID token has several audiences and no azp");
+        }
+        if (aud.size() > 1) {
+            // Step 3: reject "additional audiences not trusted by the Client"; this client trusts none.
+            throw new AuthenticationException(ErrorCode.AUDIENCE_MISMATCH, "the ID token is also addressed to other parties");
         }
         String sub = claims.getSubject();
         if (sub == null || sub.isEmpty()) {

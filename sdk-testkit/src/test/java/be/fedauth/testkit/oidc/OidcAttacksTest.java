@@ -98,6 +98,7 @@ class OidcAttacksTest {
             case WRONG_AUDIENCE -> c.getAudience().equals(List.of("another-client"));
             case AUDIENCE_MISSING -> c.getAudience().isEmpty();
             case SEVERAL_AUDIENCES_WITHOUT_AZP -> c.getAudience().size() == 2 && c.getClaim("azp") == null;
+            case EXTRA_AUDIENCE -> c.getAudience().size() == 2 && OidcClientDriver.CLIENT.equals(c.getClaim("azp"));
             case WRONG_AZP -> "another-client".equals(c.getClaim("azp"));
             case EXPIRED -> c.getExpirationTime().toInstant().isBefore(NOW);
             case IAT_IN_FUTURE -> c.getIssueTime().toInstant().isAfter(NOW);

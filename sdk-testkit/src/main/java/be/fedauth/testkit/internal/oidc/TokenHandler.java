@@ -133,6 +133,7 @@ final class TokenHandler {
                     aud = List.of(grant.clientId(), "another-client");
                     azp = Optional.empty();
                 }
+                case EXTRA_AUDIENCE -> aud = List.of(grant.clientId(), "another-client");
                 case WRONG_AZP -> azp = Optional.of("another-client");
                 case EXPIRED -> {
                     iat = now.minus(Duration.ofHours(2));
