@@ -56,7 +56,8 @@ public final class ClientAuthentication {
      *
      * @param privateKey the client's private key, whose public key the identity provider knows
      * @param keyId the {@code kid} the identity provider knows the key under
-     * @throws ConfigurationException when the key is neither RSA nor EC, or the key id is blank
+     * @throws ConfigurationException when the key is neither RSA of 2048 bits or more nor EC P-256, or
+     *     the key id is blank
      */
     public static ClientAuthentication privateKeyJwt(PrivateKey privateKey, String keyId) {
         Objects.requireNonNull(privateKey, "privateKey");
@@ -65,9 +66,15 @@ public final class ClientAuthentication {
             throw new ConfigurationException("the key id of the client key is blank");
         }
         String alg;
-        if (privateKey instanceof RSAPrivateKey) {
+        if (privateKey instanceof RSAPrivateKey rsa) {
+            if (rsa.getModulus().bitLength() < 2048) {
+                throw new ConfigurationException("an RSA client key has at least 2048 bits (RFC 7518 3.3)");
+            }
             alg = "RS256";
-        } else if (privateKey instanceof ECPrivateKey) {
+        } else if (privateKey instanceof ECPrivateKey ec) {
+            if (ec.getParams().getCurve().getField().getFieldSize() != 256) {
+                throw new ConfigurationException("an EC client key is on P-256 (ES256)");
+            }
             alg = "ES256";
         } else {
             throw new ConfigurationException("private_key_jwt needs an RSA or EC private key");

@@ -130,4 +130,24 @@ class OidcSettingsTest {
         assertThat(copy.issuerAlias()).isEqualTo(Optional.of(URI.create("http://x:80/fas/oauth2")));
         assertThat(copy.replayCache()).isSameAs(s.replayCache());
     }
+
+    @Test
+    void privateKeyJwt_withAnRsaKeyBelow2048Bits_isRefused() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(1024);
+        java.security.PrivateKey weak = g.generateKeyPair().getPrivate();
+
+        assertThatThrownBy(() -> ClientAuthentication.privateKeyJwt(weak, "k")).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void privateKeyJwt_toString_showsTheKidButNotTheKey() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+        g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+
+        ClientAuthentication auth = ClientAuthentication.privateKeyJwt(g.generateKeyPair().getPrivate(), "kid-7");
+
+        assertThat(auth.algorithm()).isEqualTo("ES256");
+        assertThat(auth.toString()).contains("kid-7").contains("key=***");
+    }
 }
