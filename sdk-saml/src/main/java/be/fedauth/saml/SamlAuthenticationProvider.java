@@ -10,6 +10,7 @@ import be.fedauth.core.FedAuthException;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.Identity;
 import be.fedauth.core.IdpUnavailableException;
+import be.fedauth.core.KeyRetirement;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LogoutRequest;
@@ -31,6 +32,7 @@ import be.fedauth.saml.internal.XmlSigner;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +69,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         this.mapper = new AttributeMapper(n.nationalNumber(), n.givenName(), n.familyName(), n.email(), n.language(),
                 n.federalId(), n.roles(), n.mandates());
         this.inboundLogout = new InboundLogout(settings.clock, settings.clockSkew,
-                settings.singleLogoutUrl.map(URI::toString));
+                settings.singleLogoutUrl.map(URI::toString), settings.replayCache);
     }
 
     /**
@@ -89,23 +91,31 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         return settings.id;
     }
 
+    /** The profile's keys, less the token from its retirement ({@link KeyRetirement#TOKEN}), as sdk-oidc. */
     @Override
     public Set<DigitalKey> keys() {
-        return settings.profile.keys();
+        EnumSet<DigitalKey> keys = EnumSet.copyOf(settings.profile.keys());
+        if (KeyRetirement.TOKEN.isRetiredAt(settings.clock.instant())) {
+            keys.remove(KeyRetirement.TOKEN.key());
+        }
+        return Set.copyOf(keys);
     }
 
     /**
      * Sends the browser to the identity provider with a signed AuthnRequest over the configured binding.
      *
-     * @throws AuthenticationException {@code key_not_offered} for a key this provider does not offer
+     * @throws AuthenticationException {@code key_not_offered} for a key this provider does not offer,
+     *     {@code key_retired} for the token from its retirement
      * @throws IdpUnavailableException when the metadata cannot be loaded or lacks the SSO endpoint
      */
     @Override
     public LoginRedirect startLogin(LoginRequest request) {
         Objects.requireNonNull(request, "request");
+        Set<DigitalKey> offered = keys();
         for (DigitalKey key : request.keys()) {
-            if (!settings.profile.keys().contains(key)) {
-                throw new AuthenticationException(ErrorCode.KEY_NOT_OFFERED, id() + " does not offer the key " + key);
+            if (!offered.contains(key)) {
+                throw new AuthenticationException(settings.profile.keys().contains(key) ? ErrorCode.KEY_RETIRED
+                        : ErrorCode.KEY_NOT_OFFERED, id() + " does not offer the key " + key);
             }
         }
         IdpDescriptor idp = settings.idp.descriptor();
@@ -179,6 +189,10 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
             throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the login reached " + achieved.level()
                     + ", below the requested " + pending.minimumLevel().get());
         }
+        if (achieved.keyOrNominal() == KeyRetirement.TOKEN.key()
+                && KeyRetirement.TOKEN.isRetiredAt(settings.clock.instant())) {
+            throw new AuthenticationException(ErrorCode.KEY_RETIRED, "the token is no longer a login key");
+        }
         Identity identity = mapper.identity(assertion);
         var roles = mapper.roles(assertion);
         var mandates = mapper.mandates(assertion);
@@ -200,6 +214,9 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
 
     /**
      * SP-initiated Single Logout: a signed LogoutRequest over HTTP-Redirect to the IdP's SLO endpoint.
+     * Give the request a {@code state} (a fresh random value kept in the browser's session) to check the
+     * IdP's answer with {@link #finishLogout(CallbackRequest, String)}: the LogoutRequest ID is derived
+     * from it and the answer's InResponseTo must match.
      *
      * @throws AuthenticationException {@code provider_not_offered} for another provider's session,
      *     {@code not_authenticated} when the session has no NameID
@@ -217,7 +234,8 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         IdpDescriptor idp = settings.idp.descriptor();
         URI slo = idp.sloRedirect().orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
                 idp.entityId() + " has no HTTP-Redirect SingleLogoutService"));
-        var message = MessageFactory.logoutRequest("_" + settings.random.next(), settings.clock.instant(), slo.toString(),
+        String requestId = InboundLogout.requestIdFor(settings.spEntityId, request.state().orElseGet(settings.random::next));
+        var message = MessageFactory.logoutRequest(requestId, settings.clock.instant(), slo.toString(),
                 settings.spEntityId, nameId, session.value(SamlSessionValues.NAME_ID_FORMAT),
                 session.value(SamlSessionValues.NAME_QUALIFIER), session.value(SamlSessionValues.SP_NAME_QUALIFIER),
                 session.value(SamlSessionValues.SESSION_INDEX));
@@ -229,31 +247,85 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
 
     /**
      * Verifies the identity provider's LogoutResponse to {@link #startLogout} (HTTP-Redirect to the SLO URL).
+     * The signature is checked over the values re-encoded as this SDK encodes them; prefer
+     * {@link #finishLogout(String, String)} with the raw query string, which accepts any valid encoding.
      *
-     * @throws AuthenticationException {@code idp_error} when the IdP reports a failure, or the code of the failed check
+     * @param state the state given in the {@link LogoutRequest} (kept in the browser's session)
+     * @throws AuthenticationException {@code state_mismatch} when the RelayState is not {@code state},
+     *     {@code in_response_to_mismatch} when the response answers another LogoutRequest,
+     *     {@code idp_error} when the IdP reports a failure, or the code of the failed check
      */
-    public void finishLogout(CallbackRequest callback) {
+    public void finishLogout(CallbackRequest callback, String state) {
         Objects.requireNonNull(callback, "callback");
-        inboundLogout.response(callback, settings.idp.descriptor());
+        Objects.requireNonNull(state, "state");
+        IdpDescriptor idp = settings.idp.descriptor();
+        finishLogout(InboundLogout.read(callback, "SAMLResponse", idp), idp, state);
+    }
+
+    /**
+     * As {@link #finishLogout(CallbackRequest, String)}, from the request's raw query string (still
+     * URL-encoded, as {@code HttpServletRequest.getQueryString()} gives it): the signature is verified
+     * over the parameters exactly as the IdP encoded them (SAML Bindings 3.4.4.1).
+     *
+     * @param rawQuery the query string, without the leading {@code ?}
+     * @param state the state given in the {@link LogoutRequest}
+     */
+    public void finishLogout(String rawQuery, String state) {
+        Objects.requireNonNull(rawQuery, "rawQuery");
+        Objects.requireNonNull(state, "state");
+        IdpDescriptor idp = settings.idp.descriptor();
+        finishLogout(RedirectCodec.decodeVerifiedRaw("SAMLResponse", rawQuery, idp.signingCertificates()), idp, state);
+    }
+
+    private void finishLogout(RedirectCodec.Inbound message, IdpDescriptor idp, String state) {
+        try {
+            if (!message.relayState().map(state::equals).orElse(false)) {
+                throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this logout");
+            }
+            inboundLogout.response(message, idp, InboundLogout.requestIdFor(settings.spEntityId, state));
+        } catch (FedAuthException e) {
+            audit("logout_failed", Optional.of(e.code()), Map.of());
+            throw e;
+        }
         audit("logout_finished", Optional.empty(), Map.of());
     }
 
     /**
      * Handles an IdP-initiated LogoutRequest (HTTP-Redirect to the SLO URL): verifies it and prepares
-     * the signed LogoutResponse. The caller ends the matching session, then redirects the browser.
+     * the signed LogoutResponse. The caller ends the matching session, then redirects the browser. The
+     * signature is checked over the values re-encoded as this SDK encodes them; prefer
+     * {@link #handleLogoutRequest(String)} with the raw query string.
      *
-     * @throws AuthenticationException with the code of the failed check
+     * @throws AuthenticationException with the code of the failed check ({@code replay_detected} for a
+     *     LogoutRequest seen before, {@code token_expired} for one older than 5 minutes beyond the skew)
      */
     public IdpInitiatedLogout handleLogoutRequest(CallbackRequest callback) {
         Objects.requireNonNull(callback, "callback");
         IdpDescriptor idp = settings.idp.descriptor();
-        InboundLogout.Request request = inboundLogout.request(callback, idp);
+        return handleLogoutRequest(InboundLogout.read(callback, "SAMLRequest", idp), idp);
+    }
+
+    /**
+     * As {@link #handleLogoutRequest(CallbackRequest)}, from the request's raw query string (still
+     * URL-encoded): the signature is verified over the parameters exactly as the IdP encoded them.
+     *
+     * @param rawQuery the query string, without the leading {@code ?}
+     */
+    public IdpInitiatedLogout handleLogoutRequest(String rawQuery) {
+        Objects.requireNonNull(rawQuery, "rawQuery");
+        IdpDescriptor idp = settings.idp.descriptor();
+        return handleLogoutRequest(RedirectCodec.decodeVerifiedRaw("SAMLRequest", rawQuery, idp.signingCertificates()),
+                idp);
+    }
+
+    private IdpInitiatedLogout handleLogoutRequest(RedirectCodec.Inbound message, IdpDescriptor idp) {
+        InboundLogout.Request request = inboundLogout.request(message, idp);
         URI slo = idp.sloRedirect().orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
                 idp.entityId() + " has no HTTP-Redirect SingleLogoutService"));
         var response = MessageFactory.logoutResponse("_" + settings.random.next(), settings.clock.instant(),
                 slo.toString(), settings.spEntityId, request.id());
         byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(response));
-        URI back = RedirectCodec.encode(slo, "SAMLResponse", xml, callback.single("RelayState"),
+        URI back = RedirectCodec.encode(slo, "SAMLResponse", xml, message.relayState(),
                 settings.keys.signing().privateKey());
         audit("logout_requested_by_idp", Optional.empty(), Map.of());
         return new IdpInitiatedLogout(request.nameId(), request.sessionIndexes(), HttpRedirect.redirect(back));

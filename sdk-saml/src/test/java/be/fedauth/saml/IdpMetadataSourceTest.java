@@ -131,6 +131,78 @@ class IdpMetadataSourceTest {
     }
 
     @Test
+    void load_groupExpiredAroundAnUndatedEntity_failsWithIdpUnavailable() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), SIGNER, null, true,
+                clock.instant().minusSeconds(1), null));
+
+        assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
+                .isInstanceOfSatisfying(IdpUnavailableException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE));
+    }
+
+    @Test
+    void lastGoodCopy_groupValidUntilPassedWhileRefreshFails_isNoLongerUsed() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), SIGNER,
+                clock.instant().plus(Duration.ofDays(30)), true, clock.instant().plus(Duration.ofHours(8)), null));
+        SamlAuthenticationProvider provider = provider(file);
+        assertThat(login(provider, KEY_A)).isTrue();
+
+        Files.writeString(file, "<garbage");
+        clock.advance(Duration.ofHours(8));
+
+        assertThat(login(provider, KEY_A)).isFalse();
+    }
+
+    @Test
+    void refresh_groupCacheDurationShorterThanTheInterval_refreshesSooner() throws IOException {
+        Path file = dir.resolve("md.xml");
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), SIGNER, null, true,
+                null, Duration.ofHours(1)));
+        SamlAuthenticationProvider provider = provider(file);
+        assertThat(login(provider, KEY_A)).isTrue();
+
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_B.certificate()), SIGNER, null, true,
+                null, Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(login(provider, KEY_B)).isTrue();
+    }
+
+    @Test
+    void refresh_olderSignedCopyServedAgain_isRefusedAndTheNewerKeptInUse() throws IOException {
+        Path file = dir.resolve("md.xml");
+        String older = TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), SIGNER,
+                clock.instant().plus(Duration.ofDays(10)), false, null, null);
+        Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_B.certificate()), SIGNER,
+                clock.instant().plus(Duration.ofDays(20)), false, null, null));
+        IdpMetadataSource source = source(file);
+        SamlAuthenticationProvider provider = provider(source);
+        assertThat(login(provider, KEY_B)).isTrue();
+
+        Files.writeString(file, older);
+        clock.advance(Duration.ofHours(6));
+
+        assertThat(source.refreshNow()).isFalse();
+        assertThat(login(provider, KEY_A)).isFalse();
+        assertThat(login(provider, KEY_B)).isTrue();
+    }
+
+    @Test
+    void lastGoodCopy_withoutValidUntil_isNoLongerUsedSevenDaysAfterItsLastLoad() throws IOException {
+        Path file = write(List.of(KEY_A));
+        SamlAuthenticationProvider provider = provider(file);
+        assertThat(login(provider, KEY_A)).isTrue();
+
+        Files.writeString(file, "<garbage");
+        clock.advance(Duration.ofDays(7).minusMinutes(1));
+        assertThat(login(provider, KEY_A)).isTrue();
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(login(provider, KEY_A)).isFalse();
+    }
+
+    @Test
     void build_withoutSignerOrOptOut_failsWithInvalidConfiguration() {
         assertThatThrownBy(() -> IdpMetadataSource.fromFile(dir.resolve("x"), TestIdp.ENTITY_ID).build())
                 .isInstanceOfSatisfying(ConfigurationException.class,

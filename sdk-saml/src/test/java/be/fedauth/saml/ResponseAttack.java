@@ -207,7 +207,33 @@ enum ResponseAttack {
         s.dataEncryptionAlgorithm = "http://www.w3.org/2001/04/xmlenc#aes256-cbc";
     })),
     OVERSIZED(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p,
-            s -> s.attributes.put("padding", java.util.List.of("x".repeat(300 * 1024)))));
+            s -> s.attributes.put("padding", java.util.List.of("x".repeat(300 * 1024))))),
+    DEEPLY_NESTED(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> {
+        // 10,000 nested elements in Extensions (about 110 KB, schema-valid): unsigned, so only the
+        // parse stands between it and OpenSAML's recursive unmarshaller (a StackOverflowError).
+        String xml = Dom.text(assertionSignedOnly(f, p));
+        int status = xml.indexOf("<saml2p:Status");
+        String nested = "<saml2p:Extensions xmlns:x=\"urn:x\">" + "<x:a>".repeat(10_000) + "</x:a>".repeat(10_000)
+                + "</saml2p:Extensions>";
+        return TestIdp.encode((xml.substring(0, status) + nested + xml.substring(status))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }),
+    ENCRYPTED_WITH_COMMENT_IN_NAMEID(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p, s -> {
+        // The decrypted assertion gets the comment refusal of a plain one (the c14n ignores comments).
+        s.encrypt = true;
+        s.afterSigning = assertion -> {
+            Element nameId = Dom.first(assertion, Dom.SAML, "NameID");
+            String value = nameId.getTextContent();
+            nameId.setTextContent(value.substring(0, 5));
+            nameId.appendChild(assertion.getOwnerDocument().createComment("x"));
+            nameId.appendChild(assertion.getOwnerDocument().createTextNode(value.substring(5)));
+        };
+    })),
+    ENCRYPTED_NOT_SCHEMA_VALID(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p, s -> {
+        s.encrypt = true;
+        s.afterSigning = assertion -> assertion.appendChild(
+                assertion.getOwnerDocument().createElementNS(Dom.SAML, "saml2:Bogus"));
+    }));
 
     /** How the SP is configured for an attack. */
     enum Setup { DEFAULT, RESPONSE_SIGNATURE_ONLY, WEAK_KEY_IN_METADATA }

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SingleLogoutTest {
+    static final String STATE = "logout-state-1";
     private final SpFixture fixture = new SpFixture();
 
     @Test
@@ -61,12 +63,55 @@ class SingleLogoutTest {
     }
 
     @Test
-    void finishLogout_successfulIdpResponse_passes() {
-        var response = MessageFactory.logoutResponse("_lr1", fixture.clock.instant(), SpFixture.SLO, TestIdp.ENTITY_ID, "_x");
-        URI uri = RedirectCodec.encode(URI.create(SpFixture.SLO), "SAMLResponse",
-                OpenSaml.serialize(OpenSaml.get().marshall(response)), Optional.empty(), fixture.idpKey.keyPair().getPrivate());
+    void finishLogout_successfulIdpResponseToOurRequest_passes() {
+        String requestId = sentLogoutRequestId(STATE);
 
-        fixture.provider.finishLogout(CallbackRequest.get(query(uri)));
+        fixture.provider.finishLogout(idpLogoutResponse(requestId, STATE), STATE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResponseAttack.class)
+    void finishLogout_attack_failsWithItsErrorCode(ResponseAttack attack) {
+        String requestId = sentLogoutRequestId(STATE);
+        CallbackRequest callback = switch (attack) {
+            case ANSWERS_ANOTHER_REQUEST -> idpLogoutResponse("_another-request", STATE);
+            case ANSWERS_ANOTHER_BROWSERS_REQUEST -> idpLogoutResponse(sentLogoutRequestId("other-state"), "other-state");
+            case RELAY_STATE_CHANGED -> idpLogoutResponse(requestId, "other-state");
+        };
+
+        assertThatThrownBy(() -> fixture.provider.finishLogout(callback, STATE))
+                .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.code()).isEqualTo(attack.expected));
+    }
+
+    /** Attacks on the LogoutResponse to our LogoutRequest. */
+    enum ResponseAttack {
+        ANSWERS_ANOTHER_REQUEST(ErrorCode.IN_RESPONSE_TO_MISMATCH),
+        ANSWERS_ANOTHER_BROWSERS_REQUEST(ErrorCode.STATE_MISMATCH),
+        RELAY_STATE_CHANGED(ErrorCode.STATE_MISMATCH);
+
+        final ErrorCode expected;
+
+        ResponseAttack(ErrorCode expected) {
+            this.expected = expected;
+        }
+    }
+
+    @Test
+    void handleLogoutRequest_sameRequestTwice_failsWithReplayDetected() {
+        login();
+        fixture.provider.handleLogoutRequest(idpLogoutRequest(fixture.idpKey, SpFixture.SLO));
+
+        assertThatThrownBy(() -> fixture.provider.handleLogoutRequest(idpLogoutRequest(fixture.idpKey, SpFixture.SLO)))
+                .isInstanceOfSatisfying(AuthenticationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.REPLAY_DETECTED));
+    }
+
+    @Test
+    void handleLogoutRequest_justWithinMaxAgeAndSkew_isAccepted() {
+        CallbackRequest callback = idpLogoutRequest(fixture.idpKey, SpFixture.SLO);
+        fixture.clock.advance(Duration.ofMinutes(5).plusSeconds(59));
+
+        assertThat(fixture.provider.handleLogoutRequest(callback).nameId()).isEqualTo("_transient-1234");
     }
 
     @ParameterizedTest
@@ -109,6 +154,22 @@ class SingleLogoutTest {
                         "SigAlg", "x", "Signature", "x"));
             }
         },
+        REPLAYED(ErrorCode.REPLAY_DETECTED) {
+            @Override
+            CallbackRequest craft(SingleLogoutTest t) {
+                CallbackRequest callback = t.idpLogoutRequest(t.fixture.idpKey, SpFixture.SLO);
+                t.fixture.provider.handleLogoutRequest(callback);
+                return callback;
+            }
+        },
+        OLDER_THAN_MAX_AGE_AND_SKEW(ErrorCode.TOKEN_EXPIRED) {
+            @Override
+            CallbackRequest craft(SingleLogoutTest t) {
+                CallbackRequest callback = t.idpLogoutRequest(t.fixture.idpKey, SpFixture.SLO);
+                t.fixture.clock.advance(Duration.ofMinutes(6));
+                return callback;
+            }
+        },
         DEFLATE_BOMB(ErrorCode.MALFORMED_CALLBACK) {
             @Override
             CallbackRequest craft(SingleLogoutTest t) {
@@ -146,6 +207,32 @@ class SingleLogoutTest {
         URI uri = RedirectCodec.encode(URI.create(destination), "SAMLRequest",
                 OpenSaml.serialize(OpenSaml.get().marshall(request)), Optional.of("relay"), key.keyPair().getPrivate());
         return CallbackRequest.get(query(uri));
+    }
+
+    /** Starts an SP-initiated logout with a state; returns the LogoutRequest ID sent. */
+    String sentLogoutRequestId(String state) {
+        AuthenticatedUser user = login();
+        HttpRedirect redirect = fixture.provider.startLogout(new LogoutRequest(user.session(), Optional.empty(),
+                Optional.of(state)));
+        Map<String, String> query = query(redirect.location());
+        byte[] xml = RedirectCodec.inflate(query.get("SAMLRequest"));
+        var request = (org.opensaml.saml.saml2.core.LogoutRequest) OpenSaml.get().unmarshall(
+                OpenSaml.get().parse(xml).getDocumentElement());
+        assertThat(query.get("RelayState")).isEqualTo(state);
+        return request.getID();
+    }
+
+    CallbackRequest idpLogoutResponse(String inResponseTo, String relayState) {
+        var response = MessageFactory.logoutResponse("_lr1", fixture.clock.instant(), SpFixture.SLO, TestIdp.ENTITY_ID,
+                inResponseTo);
+        URI uri = RedirectCodec.encode(URI.create(SpFixture.SLO), "SAMLResponse",
+                OpenSaml.serialize(OpenSaml.get().marshall(response)), Optional.of(relayState),
+                fixture.idpKey.keyPair().getPrivate());
+        return CallbackRequest.get(query(uri));
+    }
+
+    SpFixture fixture() {
+        return fixture;
     }
 
     private AuthenticatedUser login() {

@@ -102,7 +102,7 @@ final class AssertionChecks {
         }
         if (!settings.acsUrl().equals(data.getRecipient())) {
             throw new AuthenticationException(ErrorCode.RECIPIENT_MISMATCH,
-                    "the assertion's recipient is " + data.getRecipient() + ", not " + settings.acsUrl());
+                    "the assertion's recipient is " + Shown.value(data.getRecipient()) + ", not " + settings.acsUrl());
         }
         if (data.getNotOnOrAfter() == null) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the bearer confirmation has no NotOnOrAfter");

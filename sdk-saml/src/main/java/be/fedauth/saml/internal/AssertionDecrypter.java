@@ -4,6 +4,7 @@ import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.ErrorCode;
 import java.util.List;
 import java.util.Set;
+import net.shibboleth.utilities.java.support.xml.ParserPool;
 import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.EncryptedAssertion;
 import org.opensaml.saml.saml2.encryption.Decrypter;
@@ -18,12 +19,16 @@ import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
 import org.opensaml.xmlsec.encryption.support.InlineEncryptedKeyResolver;
 import org.opensaml.xmlsec.keyinfo.impl.StaticKeyInfoCredentialResolver;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.w3c.dom.Document;
+import org.w3c.dom.DocumentFragment;
+import org.w3c.dom.Node;
 
 /**
  * Decrypts an EncryptedAssertion (XML Encryption 1.1) with the SP's keys. Only RSA-OAEP key
  * transport and AES-GCM content encryption are accepted: AES-CBC is open to padding-oracle attacks
  * (Jager and Somorovsky, 2011) and RSA PKCS#1 v1.5 to Bleichenbacher's. The result lives in a
- * document of its own, so its signature can only reference itself; the caller verifies it.
+ * document of its own, so its signature can only reference itself; the caller verifies it. The
+ * plaintext is parsed by the hardened pool and checked as a received message (depth, schema, comments).
  */
 final class AssertionDecrypter {
     static final Set<String> KEY_TRANSPORT = Set.of(EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP,
@@ -55,14 +60,47 @@ final class AssertionDecrypter {
     Assertion decrypt(EncryptedAssertion encrypted) {
         checkAlgorithms(encrypted);
         // A Decrypter keeps per-call state; it is cheap next to the RSA decryption it performs.
-        Decrypter decrypter = new Decrypter(null, keys, keyResolver, included, List.of());
-        decrypter.setRootInNewDocument(true);
+        Decrypter decrypter = new Decrypter(null, keys, keyResolver, included, List.of()) {
+            @Override
+            protected ParserPool buildParserPool() {
+                // Our hardened pool, which keeps comments so that they can be refused below.
+                return OpenSaml.get().parserPool();
+            }
+        };
+        DocumentFragment fragment;
         try {
-            return decrypter.decrypt(encrypted);
+            fragment = decrypter.decryptDataToDOM(encrypted.getEncryptedData());
         } catch (DecryptionException | RuntimeException e) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
                     "the encrypted assertion cannot be decrypted with the SP's keys", e);
         }
+        // The decrypted assertion gets the checks of a received message: a document of its own (so its
+        // signature can only reference itself), bounded depth, schema-valid, no comments.
+        OpenSaml saml = OpenSaml.get();
+        Document document = saml.newDocument();
+        Node root = null;
+        for (Node n = fragment.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n.getNodeType() == Node.ELEMENT_NODE) {
+                if (root != null) {
+                    throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the encrypted data holds several elements");
+                }
+                root = n;
+            } else if (n.getNodeType() != Node.TEXT_NODE || !n.getTextContent().isBlank()) {
+                throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                        "the encrypted data holds a comment, instruction or text next to the assertion");
+            }
+        }
+        if (root == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the encrypted data holds no assertion");
+        }
+        document.appendChild(document.importNode(root, true));
+        OpenSaml.refuseDeepNesting(document);
+        saml.validated(document);
+        ResponseValidator.refuseCommentsAndInstructions(document);
+        if (!(saml.unmarshall(document.getDocumentElement()) instanceof Assertion assertion)) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the encrypted data is not an assertion");
+        }
+        return assertion;
     }
 
     private static void checkAlgorithms(EncryptedAssertion encrypted) {
@@ -72,7 +110,7 @@ final class AssertionDecrypter {
         }
         if (!CONTENT.contains(data.getEncryptionMethod().getAlgorithm())) {
             throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    "the assertion is encrypted with " + data.getEncryptionMethod().getAlgorithm());
+                    "the assertion is encrypted with " + Shown.value(data.getEncryptionMethod().getAlgorithm()));
         }
         List<EncryptedKey> encryptedKeys = new java.util.ArrayList<>(encrypted.getEncryptedKeys());
         if (data.getKeyInfo() != null) {

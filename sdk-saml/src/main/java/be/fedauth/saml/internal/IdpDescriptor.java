@@ -2,6 +2,7 @@ package be.fedauth.saml.internal;
 
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,11 +19,13 @@ import org.opensaml.security.x509.BasicX509Credential;
  * @param ssoRedirect the SingleSignOnService for HTTP-Redirect
  * @param ssoPost the SingleSignOnService for HTTP-POST
  * @param sloRedirect the SingleLogoutService for HTTP-Redirect
- * @param validUntil when the metadata stops being valid
+ * @param validUntil when the metadata stops being valid (the earliest of the entity and its enclosing groups)
+ * @param cacheDuration how long a copy may be cached before a refresh (the shortest stated)
  */
 public record IdpDescriptor(String entityId, List<X509Certificate> signingCertificates,
                             List<BasicX509Credential> credentials, Optional<URI> ssoRedirect, Optional<URI> ssoPost,
-                            Optional<URI> sloRedirect, Optional<Instant> validUntil) {
+                            Optional<URI> sloRedirect, Optional<Instant> validUntil,
+                            Optional<Duration> cacheDuration) {
     /** Validates and copies. */
     public IdpDescriptor {
         Objects.requireNonNull(entityId, "entityId");
@@ -32,5 +35,6 @@ public record IdpDescriptor(String entityId, List<X509Certificate> signingCertif
         Objects.requireNonNull(ssoPost, "ssoPost");
         Objects.requireNonNull(sloRedirect, "sloRedirect");
         Objects.requireNonNull(validUntil, "validUntil");
+        Objects.requireNonNull(cacheDuration, "cacheDuration");
     }
 }

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds the last good copy of an identity provider's metadata and refreshes it when due, on the
  * caller's thread and by the injected clock (no timer thread, so tests need no sleeps). A failed
- * refresh keeps the last good copy until its {@code validUntil} and is retried after the retry
- * interval; while one thread refreshes, others keep using the last good copy. Thread-safe.
+ * refresh keeps the last good copy until its {@code validUntil} (or 7 days after its last load when it
+ * has none) and is retried after the retry interval; a refresh is due after the refresh interval or the
+ * metadata's shorter {@code cacheDuration}; a copy whose {@code validUntil} is earlier than the one in use
+ * is refused (rollback); while one thread refreshes, others keep using the last good copy. Thread-safe.
  */
 public final class MetadataCache {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
@@ -31,7 +33,12 @@ public final class MetadataCache {
     private final Clock clock;
     private final MetadataReader reader = new MetadataReader();
     private final ReentrantLock lock = new ReentrantLock();
+    /** How long a copy without validUntil stays usable after its last successful load. */
+    static final Duration MAX_STALE = Duration.ofDays(7);
+    /** The shortest refresh a cacheDuration can ask for, so that a tiny one does not hammer the host. */
+    private static final Duration MIN_REFRESH = Duration.ofMinutes(1);
     private volatile IdpDescriptor current;
+    private volatile Instant loadedAt = Instant.MIN;
     private volatile Instant nextAttempt = Instant.MIN;
     private volatile Exception lastFailure;
 
@@ -100,8 +107,13 @@ public final class MetadataCache {
         try {
             byte[] xml = fetcher.fetch();
             IdpDescriptor loaded = reader.read(xml, entityId, signers, now);
+            refuseRollback(loaded);
             current = loaded;
-            nextAttempt = now.plus(refreshInterval);
+            loadedAt = now;
+            Duration interval = loaded.cacheDuration()
+                    .map(d -> d.compareTo(refreshInterval) < 0 ? d : refreshInterval)
+                    .map(d -> d.compareTo(MIN_REFRESH) < 0 ? MIN_REFRESH : d).orElse(refreshInterval);
+            nextAttempt = now.plus(interval);
             lastFailure = null;
             LOG.debug("loaded the metadata of {} from {}", entityId, fetcher.describe());
             return true;
@@ -114,8 +126,25 @@ public final class MetadataCache {
         }
     }
 
+    /**
+     * Refuses a copy that is valid for less long than the one in use: an older signed copy, served again
+     * (by an attacker in the path, or a stale mirror), would bring back keys the IdP has since retired.
+     */
+    private void refuseRollback(IdpDescriptor loaded) {
+        IdpDescriptor known = current;
+        if (known == null || known.validUntil().isEmpty()) {
+            return;
+        }
+        if (loaded.validUntil().isEmpty() || loaded.validUntil().get().isBefore(known.validUntil().get())) {
+            throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the metadata of " + entityId
+                    + " is older than the copy in use (its validUntil is earlier): refused as a rollback");
+        }
+    }
+
     private IdpDescriptor usable(IdpDescriptor descriptor, Instant now) {
-        if (descriptor.validUntil().isPresent() && !now.isBefore(descriptor.validUntil().get())) {
+        // Without validUntil, a copy that can no longer be refreshed is not trusted forever.
+        Instant until = descriptor.validUntil().orElse(loadedAt.plus(MAX_STALE));
+        if (!now.isBefore(until)) {
             throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE,
                     "the last good metadata of " + entityId + " expired and could not be refreshed", lastFailure);
         }

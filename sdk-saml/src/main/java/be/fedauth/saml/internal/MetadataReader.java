@@ -6,12 +6,15 @@ import be.fedauth.core.IdpUnavailableException;
 import java.net.URI;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.common.CacheableSAMLObject;
+import org.opensaml.saml.saml2.common.TimeBoundSAMLObject;
 import org.opensaml.saml.saml2.metadata.EntitiesDescriptor;
 import org.opensaml.saml.saml2.metadata.EntityDescriptor;
 import org.opensaml.saml.saml2.metadata.Endpoint;
@@ -26,7 +29,8 @@ import org.w3c.dom.Document;
 
 /**
  * Reads an identity provider's SAML metadata (SAML Metadata 2.0): checks its signature against the
- * configured metadata signers, its {@code validUntil}, finds the entity, and keeps its strong signing
+ * configured metadata signers, the {@code validUntil} of the entity and every enclosing
+ * EntitiesDescriptor, finds the entity, and keeps its strong signing
  * keys and SSO/SLO endpoints. Stateless and thread-safe.
  */
 public final class MetadataReader {
@@ -51,8 +55,22 @@ public final class MetadataReader {
             Document document = saml.parse(xml);
             XMLObject root = saml.unmarshall(document.getDocumentElement());
             EntityDescriptor entity = find(root, entityId, signers);
-            if (entity.getValidUntil() != null && !now.isBefore(entity.getValidUntil())) {
-                throw invalid("the metadata of " + entityId + " expired at " + entity.getValidUntil(), null);
+            // SAML Metadata 2.3.1: validUntil and cacheDuration of every enclosing EntitiesDescriptor
+            // apply to the entity too; the earliest wins.
+            Optional<Instant> validUntil = Optional.empty();
+            Optional<Duration> cacheDuration = Optional.empty();
+            for (XMLObject node = entity; node != null; node = node.getParent()) {
+                if (node instanceof TimeBoundSAMLObject bound && bound.getValidUntil() != null
+                        && validUntil.map(v -> bound.getValidUntil().isBefore(v)).orElse(true)) {
+                    validUntil = Optional.of(bound.getValidUntil());
+                }
+                if (node instanceof CacheableSAMLObject cacheable && cacheable.getCacheDuration() != null
+                        && cacheDuration.map(d -> cacheable.getCacheDuration().compareTo(d) < 0).orElse(true)) {
+                    cacheDuration = Optional.of(cacheable.getCacheDuration());
+                }
+            }
+            if (validUntil.isPresent() && !now.isBefore(validUntil.get())) {
+                throw invalid("the metadata of " + entityId + " expired at " + validUntil.get(), null);
             }
             IDPSSODescriptor idp = entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS);
             if (idp == null) {
@@ -64,7 +82,7 @@ public final class MetadataReader {
                     endpoint(idp.getSingleSignOnServices(), SAMLConstants.SAML2_REDIRECT_BINDING_URI),
                     endpoint(idp.getSingleSignOnServices(), SAMLConstants.SAML2_POST_BINDING_URI),
                     endpoint(idp.getSingleLogoutServices(), SAMLConstants.SAML2_REDIRECT_BINDING_URI),
-                    Optional.ofNullable(entity.getValidUntil()));
+                    validUntil, cacheDuration);
         } catch (IdpUnavailableException e) {
             throw e;
         } catch (FedAuthException e) {

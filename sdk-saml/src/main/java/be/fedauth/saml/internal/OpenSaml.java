@@ -25,6 +25,7 @@ import org.opensaml.core.xml.io.UnmarshallingException;
 import org.opensaml.saml.common.xml.SAMLSchemaBuilder;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 
 /**
@@ -34,6 +35,8 @@ import org.xml.sax.SAXException;
  * touches this package only.
  */
 public final class OpenSaml {
+    /** Deepest element nesting accepted: SAML messages and metadata need about 12 levels. */
+    public static final int MAX_DEPTH = 64;
 
     private final BasicParserPool parserPool;
     private final Schema schema;
@@ -112,6 +115,17 @@ public final class OpenSaml {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
                     "the SAML message is not well-formed XML without a DTD", e);
         }
+        refuseDeepNesting(document);
+        return validated(document);
+    }
+
+    /**
+     * Validates a document against the SAML schemas, for trees that did not come through {@link #parse}
+     * (a decrypted assertion).
+     *
+     * @throws AuthenticationException {@code malformed_response} when it is not schema-valid
+     */
+    public Document validated(Document document) {
         Validator validator = validators.poll();
         if (validator == null) {
             validator = schema.newValidator();
@@ -134,6 +148,42 @@ public final class OpenSaml {
         return document;
     }
 
+    /**
+     * Refuses a tree deeper than {@link #MAX_DEPTH}, walking it without recursion: OpenSAML's
+     * unmarshaller and the signature code recurse per level, so a small message of thousands of
+     * nested elements (allowed by the schema inside Extensions) would overflow the stack before any
+     * signature check.
+     *
+     * @throws AuthenticationException {@code malformed_response} when the tree is too deep
+     */
+    public static void refuseDeepNesting(Node root) {
+        int depth = 0;
+        Node node = root.getFirstChild();
+        while (node != null) {
+            if (node.getNodeType() == Node.ELEMENT_NODE && node.getFirstChild() != null) {
+                if (++depth > MAX_DEPTH) {
+                    throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                            "the SAML message nests elements deeper than " + MAX_DEPTH);
+                }
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != null && node.getNextSibling() == null) {
+                node = node.getParentNode();
+                depth--;
+                if (node == root || node == null) {
+                    return;
+                }
+            }
+            node = node.getNextSibling();
+        }
+    }
+
+    /** The hardened parser pool (for the decrypter). */
+    net.shibboleth.utilities.java.support.xml.ParserPool parserPool() {
+        return parserPool;
+    }
+
     /** A new empty document. */
     public Document newDocument() {
         try {
@@ -151,7 +201,7 @@ public final class OpenSaml {
     public XMLObject unmarshall(Element element) {
         Unmarshaller unmarshaller = XMLObjectProviderRegistrySupport.getUnmarshallerFactory().getUnmarshaller(element);
         if (unmarshaller == null) {
-            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "unknown SAML element " + element.getLocalName());
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "unknown SAML element " + Shown.value(element.getLocalName()));
         }
         try {
             return unmarshaller.unmarshall(element);

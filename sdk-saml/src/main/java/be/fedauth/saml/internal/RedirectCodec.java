@@ -76,14 +76,75 @@ public final class RedirectCodec {
         }
         String jca = JCA.get(sigAlg.get());
         if (jca == null) {
-            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM, "the redirect is signed with " + sigAlg.get());
+            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM, "the redirect is signed with " + Shown.value(sigAlg.get()));
         }
         StringBuilder signed = new StringBuilder(parameter).append('=').append(url(value));
         relayState.ifPresent(r -> signed.append("&RelayState=").append(url(r)));
         signed.append("&SigAlg=").append(url(sigAlg.get()));
+        verify(signed.toString(), jca, signature.get(), trusted);
+        return xml;
+    }
+
+    /** A message read from a raw query string: the inflated, signature-verified XML and the RelayState. */
+    public record Inbound(byte[] xml, Optional<String> relayState) {
+    }
+
+    /**
+     * Decodes an inbound redirect from the raw (still URL-encoded) query string and verifies its signature
+     * over the parameters exactly as they were encoded (SAML Bindings 3.4.4.1: the signer's encoding may
+     * differ from ours, for example lowercase percent-escapes).
+     *
+     * @throws AuthenticationException as {@link #decodeVerified}; {@code malformed_callback} for a
+     *     missing or repeated parameter
+     */
+    public static Inbound decodeVerifiedRaw(String parameter, String rawQuery, List<X509Certificate> trusted) {
+        if (rawQuery.length() > 2 * MAX_ENCODED + 8192) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect query is too large");
+        }
+        Map<String, String> raw = new java.util.HashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (raw.put(name, eq < 0 ? "" : pair.substring(eq + 1)) != null
+                    && List.of(parameter, "RelayState", "SigAlg", "Signature").contains(name)) {
+                throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "a redirect parameter is repeated");
+            }
+        }
+        String value = raw.get(parameter);
+        if (value == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the redirect has no " + parameter);
+        }
+        byte[] xml = inflate(decoded(value));
+        String sigAlg = raw.get("SigAlg");
+        String signature = raw.get("Signature");
+        if (sigAlg == null || signature == null) {
+            throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the redirect message is not signed");
+        }
+        String jca = JCA.get(decoded(sigAlg));
+        if (jca == null) {
+            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
+                    "the redirect is signed with " + Shown.value(decoded(sigAlg)));
+        }
+        Optional<String> relayState = Optional.ofNullable(raw.get("RelayState"));
+        StringBuilder signed = new StringBuilder(parameter).append('=').append(value);
+        relayState.ifPresent(r -> signed.append("&RelayState=").append(r));
+        signed.append("&SigAlg=").append(sigAlg);
+        verify(signed.toString(), jca, decoded(signature), trusted);
+        return new Inbound(xml, relayState.map(RedirectCodec::decoded));
+    }
+
+    private static String decoded(String value) {
+        try {
+            return java.net.URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "a redirect parameter is not URL-encoded", e);
+        }
+    }
+
+    private static void verify(String signed, String jca, String signature, List<X509Certificate> trusted) {
         byte[] signatureBytes;
         try {
-            signatureBytes = Base64.getMimeDecoder().decode(signature.get());
+            signatureBytes = Base64.getMimeDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
             throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE, "the redirect signature is not base64", e);
         }
@@ -95,9 +156,9 @@ public final class RedirectCodec {
             try {
                 Signature verifier = Signature.getInstance(jca);
                 verifier.initVerify(key);
-                verifier.update(signed.toString().getBytes(StandardCharsets.UTF_8));
+                verifier.update(signed.getBytes(StandardCharsets.UTF_8));
                 if (verifier.verify(signatureBytes)) {
-                    return xml;
+                    return;
                 }
             } catch (GeneralSecurityException e) {
                 // A key of another type, or a malformed signature: try the next key.

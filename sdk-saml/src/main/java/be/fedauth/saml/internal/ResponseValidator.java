@@ -106,7 +106,7 @@ public final class ResponseValidator {
         // SAML Bindings 3.5.5.2: a signed response must carry the Destination; we require it always.
         if (!settings.acsUrl().equals(response.getDestination())) {
             throw new AuthenticationException(ErrorCode.DESTINATION_MISMATCH,
-                    "the response is addressed to " + response.getDestination() + ", not " + settings.acsUrl());
+                    "the response is addressed to " + Shown.value(response.getDestination()) + ", not " + settings.acsUrl());
         }
         checkIssuer(response.getIssuer(), idp, false);
         checkStatus(response);
@@ -146,7 +146,7 @@ public final class ResponseValidator {
         }
         if (!idp.entityId().equals(issuer.getValue())) {
             throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH,
-                    "the issuer is " + issuer.getValue() + ", expected " + idp.entityId());
+                    "the issuer is " + Shown.value(issuer.getValue()) + ", expected " + idp.entityId());
         }
     }
 
@@ -160,13 +160,13 @@ public final class ResponseValidator {
         }
         String second = code.getStatusCode() == null ? "" : String.valueOf(code.getStatusCode().getValue());
         if (StatusCode.AUTHN_FAILED.equals(second) || StatusCode.REQUEST_DENIED.equals(second)) {
-            throw new AuthenticationException(ErrorCode.LOGIN_CANCELLED, "the identity provider reports " + second);
+            throw new AuthenticationException(ErrorCode.LOGIN_CANCELLED, "the identity provider reports " + Shown.value(second));
         }
         if (StatusCode.NO_AUTHN_CONTEXT.equals(second)) {
-            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the identity provider reports " + second);
+            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the identity provider reports " + Shown.value(second));
         }
         throw new AuthenticationException(ErrorCode.IDP_ERROR,
-                "the identity provider reports " + code.getValue() + (second.isEmpty() ? "" : " / " + second));
+                "the identity provider reports " + Shown.value(code.getValue()) + (second.isEmpty() ? "" : " / " + Shown.value(second)));
     }
 
     /** SAML Profiles 4.1.4.2 allows several assertions; we accept exactly one, so there is no choice to trick. */

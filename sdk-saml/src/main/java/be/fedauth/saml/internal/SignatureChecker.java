@@ -71,7 +71,7 @@ public final class SignatureChecker {
     private static void checkAlgorithms(Signature signature, String what) {
         if (!SIGNATURE_ALGORITHMS.contains(signature.getSignatureAlgorithm())) {
             throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    "the " + what + " is signed with " + signature.getSignatureAlgorithm());
+                    "the " + what + " is signed with " + Shown.value(signature.getSignatureAlgorithm()));
         }
         Element dom = signature.getDOM();
         if (dom == null) {
@@ -85,7 +85,7 @@ public final class SignatureChecker {
             String algorithm = ((Element) digests.item(i)).getAttribute("Algorithm");
             if (!DIGEST_ALGORITHMS.contains(algorithm)) {
                 throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                        "the " + what + " signature uses the digest " + algorithm);
+                        "the " + what + " signature uses the digest " + Shown.value(algorithm));
             }
         }
     }

@@ -38,6 +38,8 @@ public final class ResponseSpec {
     public String signatureAlgorithm = SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256;
     public String digestAlgorithm = SignatureConstants.ALGO_ID_DIGEST_SHA256;
     public String dataEncryptionAlgorithm = "http://www.w3.org/2009/xmlenc11#aes256-gcm";
+    /** Changes the assertion's DOM after signing and before encryption (null: none). */
+    public java.util.function.Consumer<org.w3c.dom.Element> afterSigning;
 
     /** A genuine response for a request, valid at {@code now}. */
     public static ResponseSpec genuine(String idpEntityId, String spEntityId, String acs, String requestId, Instant now,

@@ -44,6 +44,39 @@ public final class TestIdp {
 
     /** Metadata listing these signing certificates, signed by {@code metadataSigner} (or unsigned when null). */
     public static String metadata(String entityId, List<X509Certificate> signing, TestCredentials metadataSigner) {
+        return metadata(entityId, signing, metadataSigner, null, false, null, null);
+    }
+
+    /**
+     * Metadata with freshness: {@code validUntil} on the entity; when {@code grouped}, the entity inside
+     * an EntitiesDescriptor with {@code groupValidUntil} and {@code groupCacheDuration} (each null: none),
+     * the group signed instead of the entity.
+     */
+    public static String metadata(String entityId, List<X509Certificate> signing, TestCredentials metadataSigner,
+                                  Instant validUntil, boolean grouped, Instant groupValidUntil,
+                                  java.time.Duration groupCacheDuration) {
+        EntityDescriptor entity = entity(entityId, signing);
+        entity.setValidUntil(validUntil);
+        OpenSaml saml = OpenSaml.get();
+        if (!grouped) {
+            Element element = metadataSigner == null ? saml.marshall(entity)
+                    : sign(entity, metadataSigner, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
+                    SignatureConstants.ALGO_ID_DIGEST_SHA256);
+            return new String(OpenSaml.serialize(element), StandardCharsets.UTF_8);
+        }
+        org.opensaml.saml.saml2.metadata.EntitiesDescriptor group =
+                saml.build(org.opensaml.saml.saml2.metadata.EntitiesDescriptor.DEFAULT_ELEMENT_NAME);
+        group.setID("_g" + Long.toHexString(System.nanoTime()));
+        group.setValidUntil(groupValidUntil);
+        group.setCacheDuration(groupCacheDuration);
+        group.getEntityDescriptors().add(entity);
+        Element element = metadataSigner == null ? saml.marshall(group)
+                : sign(group, metadataSigner, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
+                SignatureConstants.ALGO_ID_DIGEST_SHA256);
+        return new String(OpenSaml.serialize(element), StandardCharsets.UTF_8);
+    }
+
+    private static EntityDescriptor entity(String entityId, List<X509Certificate> signing) {
         OpenSaml saml = OpenSaml.get();
         EntityDescriptor entity = saml.build(EntityDescriptor.DEFAULT_ELEMENT_NAME);
         entity.setEntityID(entityId);
@@ -67,10 +100,7 @@ public final class TestIdp {
             idp.getSingleSignOnServices().add(sso);
         }
         entity.getRoleDescriptors().add(idp);
-        Element element = metadataSigner == null ? saml.marshall(entity)
-                : sign(entity, metadataSigner, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256,
-                SignatureConstants.ALGO_ID_DIGEST_SHA256);
-        return new String(OpenSaml.serialize(element), StandardCharsets.UTF_8);
+        return entity;
     }
 
     /** The response as a DOM element. */
@@ -99,6 +129,9 @@ public final class TestIdp {
             Assertion assertion = assertion(spec, i == 0 ? spec.assertionId : spec.assertionId + "x" + i);
             if (spec.signAssertion) {
                 sign(assertion, spec.signingKey, spec.signatureAlgorithm, spec.digestAlgorithm);
+            }
+            if (spec.afterSigning != null) {
+                spec.afterSigning.accept(assertion.getDOM() != null ? assertion.getDOM() : saml.marshall(assertion));
             }
             if (spec.encrypt) {
                 response.getEncryptedAssertions().add(encrypt(assertion, encryptTo, spec.dataEncryptionAlgorithm));
