@@ -33,72 +33,20 @@ public final class OidcSettings {
             "ES256", "ES384", "ES512");
     private static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
-    private final ProviderId providerId;
-    private final URI issuer;
-    private final Optional<URI> issuerAlias;
-    private final String clientId;
-    private final URI redirectUri;
-    private final ClientAuthentication clientAuthentication;
+    /** The values: a private copy of the builder that nothing else can reach or change. */
+    private final Builder v;
     private final List<String> scopes;
-    private final boolean discovery;
-    private final Optional<URI> authorizationEndpoint;
-    private final Optional<URI> tokenEndpoint;
-    private final Optional<URI> userinfoEndpoint;
-    private final Optional<URI> jwksUri;
-    private final Optional<URI> endSessionEndpoint;
     private final Set<String> algorithms;
-    private final Duration clockSkew;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final int maxResponseBytes;
-    private final Duration jwksCacheTtl;
-    private final Duration jwksRefetchInterval;
-    private final Duration jwksOutageTolerance;
-    private final Duration metadataCacheTtl;
-    private final Duration pendingLoginLifetime;
-    private final boolean userinfo;
     private final Set<DigitalKey> keys;
-    private final LevelVocabulary vocabulary;
-    private final Clock clock;
-    private final RandomValues random;
     private final ReplayCache replayCache;
-    private final AuditSink auditSink;
-    private final boolean httpForLoopback;
-    private final Optional<byte[]> auditPseudonymKey;
 
     private OidcSettings(Builder b) {
-        providerId = b.providerId;
-        issuer = b.issuer;
-        issuerAlias = b.issuerAlias;
-        clientId = b.clientId;
-        redirectUri = b.redirectUri;
-        clientAuthentication = b.clientAuthentication;
+        v = b.copy();
         scopes = List.copyOf(b.scopes);
-        discovery = b.discovery;
-        authorizationEndpoint = b.authorizationEndpoint;
-        tokenEndpoint = b.tokenEndpoint;
-        userinfoEndpoint = b.userinfoEndpoint;
-        jwksUri = b.jwksUri;
-        endSessionEndpoint = b.endSessionEndpoint;
         algorithms = Set.copyOf(b.algorithms);
-        clockSkew = b.clockSkew;
-        connectTimeout = b.connectTimeout;
-        readTimeout = b.readTimeout;
-        maxResponseBytes = b.maxResponseBytes;
-        jwksCacheTtl = b.jwksCacheTtl;
-        jwksRefetchInterval = b.jwksRefetchInterval;
-        jwksOutageTolerance = b.jwksOutageTolerance;
-        metadataCacheTtl = b.metadataCacheTtl;
-        pendingLoginLifetime = b.pendingLoginLifetime;
-        userinfo = b.userinfo;
         keys = Set.copyOf(b.keys);
-        vocabulary = b.vocabulary;
-        clock = b.clock;
-        random = b.random;
         replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(b.clock, 100_000));
-        auditSink = b.auditSink;
-        httpForLoopback = b.httpForLoopback;
-        auditPseudonymKey = b.auditPseudonymKey.map(byte[]::clone);
+        v.replayCache = Optional.of(replayCache);
     }
 
     /** FAS integration ({@code https://idp.iamfas.int.belgium.be/fas/oauth2}), endpoints preset, no discovery. */
@@ -132,111 +80,82 @@ public final class OidcSettings {
     }
 
     /** The provider id recorded in pending logins and users (default "fas-oidc"). */
-    public ProviderId providerId() { return providerId; }
+    public ProviderId providerId() { return v.providerId; }
     /** The issuer: the only {@code iss} accepted, with {@link #issuerAlias()}. */
-    public URI issuer() { return issuer; }
+    public URI issuer() { return v.issuer; }
     /** One more issuer value accepted, when declared (FAS integration's {@code http://...:80} form). */
-    public Optional<URI> issuerAlias() { return issuerAlias; }
+    public Optional<URI> issuerAlias() { return v.issuerAlias; }
     /** The client id. */
-    public String clientId() { return clientId; }
+    public String clientId() { return v.clientId; }
     /** The redirect URI registered at the identity provider. */
-    public URI redirectUri() { return redirectUri; }
+    public URI redirectUri() { return v.redirectUri; }
     /** How the client authenticates at the token endpoint. */
-    public ClientAuthentication clientAuthentication() { return clientAuthentication; }
+    public ClientAuthentication clientAuthentication() { return v.clientAuthentication; }
     /** The scopes requested, {@code openid} first. */
     public List<String> scopes() { return scopes; }
     /** Whether the discovery document is fetched (explicit endpoints still win). */
-    public boolean discovery() { return discovery; }
+    public boolean discovery() { return v.discovery; }
     /** The authorization endpoint, when set explicitly. */
-    public Optional<URI> authorizationEndpoint() { return authorizationEndpoint; }
+    public Optional<URI> authorizationEndpoint() { return v.authorizationEndpoint; }
     /** The token endpoint, when set explicitly. */
-    public Optional<URI> tokenEndpoint() { return tokenEndpoint; }
+    public Optional<URI> tokenEndpoint() { return v.tokenEndpoint; }
     /** The userinfo endpoint, when set explicitly. */
-    public Optional<URI> userinfoEndpoint() { return userinfoEndpoint; }
+    public Optional<URI> userinfoEndpoint() { return v.userinfoEndpoint; }
     /** The JWKS URL, when set explicitly. */
-    public Optional<URI> jwksUri() { return jwksUri; }
+    public Optional<URI> jwksUri() { return v.jwksUri; }
     /** The end-session endpoint, when set explicitly. */
-    public Optional<URI> endSessionEndpoint() { return endSessionEndpoint; }
+    public Optional<URI> endSessionEndpoint() { return v.endSessionEndpoint; }
     /** The JWS algorithms accepted for ID tokens and userinfo. */
     public Set<String> algorithms() { return algorithms; }
     /** The clock skew tolerated on time claims. */
-    public Duration clockSkew() { return clockSkew; }
+    public Duration clockSkew() { return v.clockSkew; }
     /** The HTTP connect timeout. */
-    public Duration connectTimeout() { return connectTimeout; }
+    public Duration connectTimeout() { return v.connectTimeout; }
     /** The HTTP read timeout (whole response). */
-    public Duration readTimeout() { return readTimeout; }
+    public Duration readTimeout() { return v.readTimeout; }
     /** The largest response body accepted. */
-    public int maxResponseBytes() { return maxResponseBytes; }
+    public int maxResponseBytes() { return v.maxResponseBytes; }
     /** How long a fetched JWKS is used before it is fetched again. */
-    public Duration jwksCacheTtl() { return jwksCacheTtl; }
+    public Duration jwksCacheTtl() { return v.jwksCacheTtl; }
     /** The shortest time between two fetches forced by an unknown {@code kid}. */
-    public Duration jwksRefetchInterval() { return jwksRefetchInterval; }
+    public Duration jwksRefetchInterval() { return v.jwksRefetchInterval; }
     /** How long the last JWKS keeps being used while the identity provider cannot be reached. */
-    public Duration jwksOutageTolerance() { return jwksOutageTolerance; }
+    public Duration jwksOutageTolerance() { return v.jwksOutageTolerance; }
     /** How long the discovery document is used. */
-    public Duration metadataCacheTtl() { return metadataCacheTtl; }
+    public Duration metadataCacheTtl() { return v.metadataCacheTtl; }
     /** How long a login may take. */
-    public Duration pendingLoginLifetime() { return pendingLoginLifetime; }
+    public Duration pendingLoginLifetime() { return v.pendingLoginLifetime; }
     /** Whether userinfo is fetched after the token exchange. */
-    public boolean userinfo() { return userinfo; }
+    public boolean userinfo() { return v.userinfo; }
     /** The keys offered (before key retirements). */
     public Set<DigitalKey> keys() { return keys; }
     /** The level vocabulary. */
-    public LevelVocabulary vocabulary() { return vocabulary; }
+    public LevelVocabulary vocabulary() { return v.vocabulary; }
     /** The clock every time check reads. */
-    public Clock clock() { return clock; }
+    public Clock clock() { return v.clock; }
     /** The source of state, nonce and PKCE verifiers. */
-    public RandomValues random() { return random; }
+    public RandomValues random() { return v.random; }
     /** Where used codes, states and ID tokens are remembered. */
     public ReplayCache replayCache() { return replayCache; }
     /** Where audit events go. */
-    public AuditSink auditSink() { return auditSink; }
+    public AuditSink auditSink() { return v.auditSink; }
     /** Whether http is allowed for loopback hosts. */
-    public boolean httpForLoopback() { return httpForLoopback; }
+    public boolean httpForLoopback() { return v.httpForLoopback; }
     /** The key that pseudonymises national numbers in audit events, when set. */
-    public Optional<byte[]> auditPseudonymKey() { return auditPseudonymKey.map(byte[]::clone); }
+    public Optional<byte[]> auditPseudonymKey() { return v.auditPseudonymKey.map(byte[]::clone); }
 
     /** A builder with these values. */
     public Builder toBuilder() {
-        Builder b = new Builder(issuer, clientId, redirectUri, clientAuthentication);
-        b.providerId = providerId;
-        b.issuerAlias = issuerAlias;
-        b.scopes = new LinkedHashSet<>(scopes);
-        b.discovery = discovery;
-        b.authorizationEndpoint = authorizationEndpoint;
-        b.tokenEndpoint = tokenEndpoint;
-        b.userinfoEndpoint = userinfoEndpoint;
-        b.jwksUri = jwksUri;
-        b.endSessionEndpoint = endSessionEndpoint;
-        b.algorithms = new LinkedHashSet<>(algorithms);
-        b.clockSkew = clockSkew;
-        b.connectTimeout = connectTimeout;
-        b.readTimeout = readTimeout;
-        b.maxResponseBytes = maxResponseBytes;
-        b.jwksCacheTtl = jwksCacheTtl;
-        b.jwksRefetchInterval = jwksRefetchInterval;
-        b.jwksOutageTolerance = jwksOutageTolerance;
-        b.metadataCacheTtl = metadataCacheTtl;
-        b.pendingLoginLifetime = pendingLoginLifetime;
-        b.userinfo = userinfo;
-        b.keys = keys.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(keys);
-        b.vocabulary = vocabulary;
-        b.clock = clock;
-        b.random = random;
-        b.replayCache = Optional.of(replayCache);
-        b.auditSink = auditSink;
-        b.httpForLoopback = httpForLoopback;
-        b.auditPseudonymKey = auditPseudonymKey;
-        return b;
+        return v.copy();
     }
 
     @Override
     public String toString() {
-        return "OidcSettings[provider=" + providerId + ", issuer=" + issuer + ", issuerAlias="
-                + issuerAlias.map(URI::toString).orElse("none") + ", clientId=" + clientId + ", redirectUri="
-                + redirectUri + ", clientAuthentication=" + clientAuthentication + ", scopes=" + scopes
-                + ", discovery=" + discovery + ", algorithms=" + algorithms + ", clockSkew=" + clockSkew
-                + ", userinfo=" + userinfo + (httpForLoopback ? ", WEAKENED: allowHttpForLoopback" : "") + "]";
+        return "OidcSettings[provider=" + v.providerId + ", issuer=" + v.issuer + ", issuerAlias="
+                + v.issuerAlias.map(URI::toString).orElse("none") + ", clientId=" + v.clientId + ", redirectUri="
+                + v.redirectUri + ", clientAuthentication=" + v.clientAuthentication + ", scopes=" + scopes
+                + ", discovery=" + v.discovery + ", algorithms=" + algorithms + ", clockSkew=" + v.clockSkew
+                + ", userinfo=" + v.userinfo + (v.httpForLoopback ? ", WEAKENED: allowHttpForLoopback" : "") + "]";
     }
 
     /** Builds {@link OidcSettings}. Not thread-safe. */
@@ -377,6 +296,40 @@ public final class OidcSettings {
 
         /** Weakening, for tests and local fakes: allows http URLs whose host is a loopback address. */
         public Builder allowHttpForLoopback() { httpForLoopback = true; return this; }
+
+        /** A builder with the same values and its own collections. */
+        private Builder copy() {
+            Builder b = new Builder(issuer, clientId, redirectUri, clientAuthentication);
+            b.providerId = providerId;
+            b.issuerAlias = issuerAlias;
+            b.scopes = new LinkedHashSet<>(scopes);
+            b.discovery = discovery;
+            b.authorizationEndpoint = authorizationEndpoint;
+            b.tokenEndpoint = tokenEndpoint;
+            b.userinfoEndpoint = userinfoEndpoint;
+            b.jwksUri = jwksUri;
+            b.endSessionEndpoint = endSessionEndpoint;
+            b.algorithms = new LinkedHashSet<>(algorithms);
+            b.clockSkew = clockSkew;
+            b.connectTimeout = connectTimeout;
+            b.readTimeout = readTimeout;
+            b.maxResponseBytes = maxResponseBytes;
+            b.jwksCacheTtl = jwksCacheTtl;
+            b.jwksRefetchInterval = jwksRefetchInterval;
+            b.jwksOutageTolerance = jwksOutageTolerance;
+            b.metadataCacheTtl = metadataCacheTtl;
+            b.pendingLoginLifetime = pendingLoginLifetime;
+            b.userinfo = userinfo;
+            b.keys = keys.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(keys);
+            b.vocabulary = vocabulary;
+            b.clock = clock;
+            b.random = random;
+            b.replayCache = replayCache;
+            b.auditSink = auditSink;
+            b.httpForLoopback = httpForLoopback;
+            b.auditPseudonymKey = auditPseudonymKey.map(byte[]::clone);
+            return b;
+        }
 
         /**
          * The settings.
