@@ -62,7 +62,8 @@ final class DemoPortal implements AutoCloseable {
                     .clock(clock);
             providers.general().forEach(settings::provider);
             providers.ncts().forEach((protocol, provider) -> settings.provider(EService.NCTS, protocol, provider));
-            if ("http".equals(url.getScheme()) && !isLoopback(url.getHost())) {
+            if ("http".equals(url.getScheme())) {
+                // Plain HTTP (loopback or a test bench without TLS): the session cookie cannot be Secure.
                 settings.allowPlainHttpCookies();
             }
             FedAuthSettings built = settings.build();
@@ -86,10 +87,6 @@ final class DemoPortal implements AutoCloseable {
             fake.ifPresent(FakeIdp::close);
             throw e instanceof RuntimeException r ? r : new IllegalStateException("the portal did not start", e);
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
     }
 
     /** The fake IdP jar next to the demo's jar (or its classes directory). */

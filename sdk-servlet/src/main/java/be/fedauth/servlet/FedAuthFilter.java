@@ -61,7 +61,10 @@ public final class FedAuthFilter implements Filter {
 
     /**
      * Adds this filter to a context being initialised, mapped to {@code /*} for requests, and sets the
-     * session cookie to HttpOnly and SameSite=Lax (Servlet 6.0 {@link SessionCookieConfig#setAttribute}).
+     * session cookie to HttpOnly, SameSite=Lax (Servlet 6.0 {@link SessionCookieConfig#setAttribute})
+     * and Secure. Containers mark the session cookie Secure by themselves only for requests they see
+     * as HTTPS, which a node behind a TLS-terminating proxy does not; so it is always Secure, unless
+     * the settings {@linkplain FedAuthSettingsBuilder#allowPlainHttpCookies() allow plain HTTP cookies}.
      * Call it while the context is initialising (a listener's {@code contextInitialized}).
      */
     public void register(ServletContext context) {
@@ -69,12 +72,20 @@ public final class FedAuthFilter implements Filter {
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         SessionCookieConfig cookie = context.getSessionCookieConfig();
         cookie.setHttpOnly(true);
+        cookie.setSecure(!settings.plainHttpCookies());
         cookie.setAttribute("SameSite", "Lax");
     }
 
     @Override
     public void init(FilterConfig filterConfig) {
-        handlers = new Handlers(settings, filterConfig.getServletContext().getContextPath());
+        ServletContext context = filterConfig.getServletContext();
+        handlers = new Handlers(settings, context.getContextPath());
+        SessionCookieConfig cookie = context.getSessionCookieConfig();
+        if (!settings.plainHttpCookies() && !cookie.isSecure()) {
+            // Mapped in web.xml rather than through register(): the container's own settings apply.
+            LOG.warn("fedauth: the session cookie is not marked Secure; set <cookie-config><secure>true</secure>"
+                    + " in web.xml, or add the filter with register(ServletContext)");
+        }
         LOG.info("fedauth filter started: {}", settings);
     }
 

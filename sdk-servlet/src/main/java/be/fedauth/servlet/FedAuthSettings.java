@@ -129,6 +129,14 @@ public final class FedAuthSettings {
         return logoutPath;
     }
 
+    /**
+     * Whether cookies may go without {@code Secure} over plain HTTP (see
+     * {@link FedAuthSettingsBuilder#allowPlainHttpCookies()}).
+     */
+    public boolean plainHttpCookies() {
+        return plainHttpCookies;
+    }
+
     /** The clock. */
     public Clock clock() {
         return clock;

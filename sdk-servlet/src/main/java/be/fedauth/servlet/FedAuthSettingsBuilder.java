@@ -250,8 +250,10 @@ public final class FedAuthSettingsBuilder {
     }
 
     /**
-     * Allows the pending-login cookie without {@code Secure} on plain HTTP to hosts other than
-     * loopback. Only for test environments without TLS; logged at WARN.
+     * Allows cookies without {@code Secure} over plain HTTP: the pending-login cookie to hosts other
+     * than loopback (on loopback it is never Secure over plain HTTP), and the session cookie that
+     * {@link FedAuthFilter#register} configures (otherwise always Secure). Only for environments
+     * without TLS, such as a demo or a test bench on plain HTTP; logged at WARN.
      */
     public FedAuthSettingsBuilder allowPlainHttpCookies() {
         this.plainHttpCookies = true;
@@ -315,7 +317,8 @@ public final class FedAuthSettingsBuilder {
             throw new ConfigurationException("fedauth servlet settings: " + String.join("; ", problems));
         }
         if (plainHttpCookies) {
-            LOG.warn("fedauth: pending-login cookies may travel without Secure over plain HTTP (allowPlainHttpCookies)");
+            LOG.warn("fedauth: pending-login and session cookies may travel without Secure over plain HTTP"
+                    + " (allowPlainHttpCookies)");
         }
         return new FedAuthSettings(this, clock);
     }

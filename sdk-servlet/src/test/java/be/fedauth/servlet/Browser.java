@@ -1,6 +1,7 @@
 package be.fedauth.servlet;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.HttpCookie;
@@ -21,13 +22,14 @@ import java.util.regex.Pattern;
 /**
  * A browser made of java.net.http with a cookie jar, following no redirects so that each step can be
  * checked. {@link #postCrossSite} sends a POST without any cookie, as a browser does for SameSite=Lax
- * cookies on a cross-site POST.
+ * cookies on a cross-site POST. Like Chrome and Firefox, it sends {@code Secure} cookies to
+ * loopback over plain HTTP (a potentially trustworthy origin, W3C Secure Contexts section 3.2).
  */
 final class Browser {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
     final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new LoopbackIsSecure(cookies))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final HttpClient noCookies = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI base;
@@ -127,6 +129,26 @@ final class Browser {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Looks cookies up for loopback as if the link were HTTPS, so that Secure cookies are sent there. */
+    private static final class LoopbackIsSecure extends CookieHandler {
+        private final CookieManager delegate;
+
+        LoopbackIsSecure(CookieManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+            return delegate.get(loopback ? URI.create(uri.toString().replaceFirst("^http:", "https:")) : uri, headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            delegate.put(uri, headers);
         }
     }
 }

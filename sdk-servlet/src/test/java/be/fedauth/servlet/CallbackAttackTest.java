@@ -69,6 +69,18 @@ class CallbackAttackTest {
                 return Fixture.oidcCallback(c.browser, state, Persona.ALICE);
             }
         },
+        REPLAYED_COOKIE_WITH_ANOTHER_ACCEPTED_CODE(ErrorCode.REPLAY_DETECTED, ErrorCode.PENDING_LOGIN_NOT_FOUND) {
+            @Override
+            HttpResponse<String> run(Context c) {
+                // The provider accepts the second code: only the filter's own single use of the cookie refuses it.
+                Browser victim = new Browser(c.portal.base());
+                String state = Fixture.state(Fixture.startOidc(victim, "service=NCTS"));
+                String cookie = victim.cookie("fedauth_pending").orElseThrow();
+                assertThat(Fixture.oidcCallback(victim, state, Persona.ALICE).statusCode()).isEqualTo(302);
+                c.browser.setCookie("fedauth_pending", cookie, "/callback");
+                return Fixture.oidcCallback(c.browser, state, Persona.CAROL);
+            }
+        },
         COOKIE_OF_ANOTHER_DEPLOYMENT(ErrorCode.PENDING_LOGIN_UNKNOWN_KEY, ErrorCode.PENDING_LOGIN_NOT_FOUND) {
             @Override
             HttpResponse<String> run(Context c) throws Exception {

@@ -3,6 +3,8 @@ package be.fedauth.servlet;
 import be.fedauth.core.AccessDecision;
 import be.fedauth.core.AuthenticatedUser;
 import be.fedauth.core.Language;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Optional;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -40,6 +43,11 @@ final class Portal implements AutoCloseable {
     }
 
     static Portal start(FedAuthSettings settings, String contextPath) {
+        return start(settings, contextPath, Optional.empty());
+    }
+
+    /** A portal where {@code before} sees every request ahead of the fedauth filter (to play a container). */
+    static Portal start(FedAuthSettings settings, String contextPath, Optional<Filter> before) {
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.addCustomizer(new ForwardedRequestCustomizer());
@@ -53,6 +61,8 @@ final class Portal implements AutoCloseable {
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
+                before.ifPresent(f -> event.getServletContext().addFilter("before", f)
+                        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*"));
                 filter.register(event.getServletContext());
             }
         });

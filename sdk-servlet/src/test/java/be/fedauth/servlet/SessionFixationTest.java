@@ -72,8 +72,28 @@ class SessionFixationTest {
     void sessionCookie_isHttpOnlyAndLax() {
         var response = browser.get("/public/session");
 
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        assertThat(sessionCookie(response)).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void sessionCookie_onARequestTheNodeSeesAsPlainHttp_isSecure() {
+        // As behind a proxy that terminates TLS and forwards plain HTTP without X-Forwarded-Proto.
+        var response = browser.get("/public/session");
+
+        assertThat(sessionCookie(response)).containsIgnoringCase("Secure");
+    }
+
+    @Test
+    void sessionCookie_withPlainHttpCookiesAllowed_isNotSecure() {
+        try (Portal plain = Portal.start(fixture.settings().allowPlainHttpCookies().build())) {
+            var response = new Browser(plain.base()).get("/public/session");
+
+            assertThat(sessionCookie(response)).contains("HttpOnly").doesNotContainIgnoringCase("Secure");
+        }
+    }
+
+    private static String sessionCookie(java.net.http.HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                 .findFirst().orElseThrow();
-        assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 }

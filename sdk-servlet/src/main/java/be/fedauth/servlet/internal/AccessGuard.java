@@ -87,7 +87,7 @@ public final class AccessGuard {
         if (isPageRequest(request)) {
             String query = request.getQueryString();
             String back = query == null ? path : path + "?" + query;
-            StringBuilder location = new StringBuilder(request.getContextPath())
+            StringBuilder location = new StringBuilder(Requests.contextPath(request))
                     .append(config.loginPage().orElse(config.loginPath())).append("?");
             eService.ifPresent(s -> location.append("service=").append(enc(s.id())).append('&'));
             location.append("returnTo=").append(enc(LocalPaths.local(back).orElse(path)));
@@ -96,8 +96,8 @@ public final class AccessGuard {
         }
         Responses.noStore(response);
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-        response.setHeader("WWW-Authenticate", "FedAuth realm=\"" + (request.getContextPath().isEmpty() ? "/"
-                : request.getContextPath()) + "\"");
+        response.setHeader("WWW-Authenticate", "FedAuth realm=\"" + (Requests.contextPath(request).isEmpty() ? "/"
+                : Requests.contextPath(request)) + "\"");
         response.setHeader(Pages.ERROR_HEADER, ErrorCode.NOT_AUTHENTICATED.id());
     }
 

@@ -64,8 +64,12 @@ public final class CallbackEndpoint {
         if ("POST".equals(method) && !resubmitted && !PendingCookie.present(request)) {
             Map<String, List<String>> fields = parameters(request);
             fields.put(RESUBMITTED, List.of("1"));
-            // The normalised callback path, not the raw request URI, which could read as another host ("//x").
-            config.pages().autoPost(response, request.getContextPath() + Requests.path(request), fields, language, true);
+            // The deployed context path and the configured callback path this request matched (the filter
+            // routes here only on an exact match), never the raw request URI, which could read as another
+            // host ("//x").
+            String callbackPath = config.callbackPaths().stream().filter(Requests.path(request)::equals).findFirst()
+                    .orElseThrow();
+            config.pages().autoPost(response, Requests.contextPath(request) + callbackPath, fields, language, true);
             return;
         }
         cookie.delete(request, response);
@@ -81,6 +85,8 @@ public final class CallbackEndpoint {
                             "the pending login was not started by the provider of this protocol"));
             providerRan = true;
             AuthenticatedUser verified = provider.finishLogin(new CallbackRequest(method, parameters(request)), pending);
+            // Only now: a callback the provider refused must not take a place in the replay cache.
+            config.pendingLogins().settle(pending);
             AuthenticatedUser user = config.userEnricher().enrich(request, verified);
             Sessions.login(request, user);
             config.audit().record("session_started", user.provider().value(), Optional.of(user), Optional.empty(),
@@ -88,7 +94,7 @@ public final class CallbackEndpoint {
                             "eService", pending.eServiceId().orElse("")));
             LOG.info("login through {} with {} at {}", user.provider(), user.key(), user.level());
             String path = pending.returnTo().flatMap(LocalPaths::local).orElse(config.afterLoginPath());
-            Responses.redirect(response, request.getContextPath() + path);
+            Responses.redirect(response, Requests.contextPath(request) + path);
         } catch (FedAuthException e) {
             LOG.info("login refused: {}", e.getMessage());
             if (!providerRan) {
@@ -98,7 +104,7 @@ public final class CallbackEndpoint {
             Optional<EService> service = eService;
             Guidance guidance = service.map(s -> Guidance.of(e.code(), language, s))
                     .orElseGet(() -> Guidance.of(e.code(), language));
-            String retry = request.getContextPath() + config.loginPath()
+            String retry = Requests.contextPath(request) + config.loginPath()
                     + service.map(s -> "?service=" + URLEncoder.encode(s.id(), StandardCharsets.UTF_8)).orElse("");
             config.pages().refusal(response, Responses.status(e), false, guidance, service, Optional.of(retry));
         }

@@ -37,7 +37,7 @@ public final class LogoutEndpoint {
             return;
         }
         Optional<AuthenticatedUser> user = Sessions.logout(request);
-        String local = request.getContextPath() + config.afterLogoutPath();
+        String local = Requests.contextPath(request) + config.afterLogoutPath();
         if (user.isEmpty()) {
             Responses.redirect(response, local);
             return;

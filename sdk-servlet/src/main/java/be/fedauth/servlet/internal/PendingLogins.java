@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Turns a pending login into the value the browser carries, and back, exactly once: either the
- * sealed pending login itself (its {@code state} is then marked used in the replay cache, since a
- * copy of a sealed value stays valid until it expires), or the handle of a store entry (the store
- * takes it out atomically).
+ * sealed pending login itself (its {@code state} is then marked used in the replay cache once the
+ * provider accepted the callback, since a copy of a sealed value stays valid until it expires), or
+ * the handle of a store entry (the store takes it out atomically).
  */
 public final class PendingLogins {
     /** Namespace of the replay cache entries of sealed pending logins. */
@@ -42,21 +42,38 @@ public final class PendingLogins {
     }
 
     /**
-     * The pending login of a value, which can be taken only once.
+     * The pending login a value carries. A stored one is taken out of the store (once); a sealed one
+     * is only opened: it is marked used by {@link #settle} once its provider has accepted the
+     * callback, so that callbacks the provider refuses leave nothing in the bounded replay cache
+     * (otherwise anyone could start logins and send junk callbacks until the cache, full, refuses
+     * every login with {@code store_unavailable}).
      *
      * @throws AuthenticationException {@code pending_login_invalid}, {@code pending_login_unknown_key},
-     *     {@code pending_login_expired}, {@code replay_detected} (sealed), {@code pending_login_not_found} (store)
+     *     {@code pending_login_expired} (sealed), {@code pending_login_not_found} (store)
      * @throws be.fedauth.core.IdpUnavailableException {@code store_unavailable}
      */
     public PendingLogin take(String value) {
         if (sealer.isPresent()) {
-            PendingLogin pending = sealer.get().open(value);
-            replayCache.markUsed(REPLAY_NAMESPACE, pending.state(), pending.expiresAt());
-            return pending;
+            return sealer.get().open(value);
         }
         if (value.isEmpty() || value.length() > 256) {
             throw new AuthenticationException(ErrorCode.PENDING_LOGIN_NOT_FOUND, "no pending login for this handle");
         }
         return store.orElseThrow().take(value);
+    }
+
+    /**
+     * Marks a sealed pending login used, after its provider accepted the callback and before the user
+     * is logged in: a copy of a sealed value stays valid until it expires, so of several callbacks
+     * with one value only the first that the provider accepts logs a user in. Nothing to do for a
+     * stored one, which {@link #take} already removed.
+     *
+     * @throws AuthenticationException {@code replay_detected} when the value was already used
+     * @throws be.fedauth.core.IdpUnavailableException {@code store_unavailable}
+     */
+    public void settle(PendingLogin pending) {
+        if (sealer.isPresent()) {
+            replayCache.markUsed(REPLAY_NAMESPACE, pending.state(), pending.expiresAt());
+        }
     }
 }

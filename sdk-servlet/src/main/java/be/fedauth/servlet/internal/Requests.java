@@ -31,6 +31,17 @@ public final class Requests {
     }
 
     /**
+     * The context path as the application is deployed, never as the client spelled it. Tomcat returns
+     * {@code request.getContextPath()} undecoded and unnormalised from the request line, so a request
+     * to {@code //evil.example/..;/portal/emcs} would give {@code //evil.example/..;/portal}, and a
+     * Location built from it would lead to another host (Servlet 6.0 section 3.5 leaves the encoding
+     * to the container). The servlet context's path is the deployed one.
+     */
+    public static String contextPath(HttpServletRequest request) {
+        return request.getServletContext().getContextPath();
+    }
+
+    /**
      * The one value of a login parameter.
      *
      * @throws AuthenticationException {@code login_request_invalid} when repeated or too long
