@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An identity provider's SAML metadata: from a URL, a file or a fixed document, with its signature
  * checked against the configured metadata signers, refreshed when due (checked on use, by the
- * clock), keeping the last good copy when a refresh fails until that copy's {@code validUntil}.
+ * clock, or sooner when the metadata's {@code cacheDuration} asks), keeping the last good copy when a
+ * refresh fails until that copy's {@code validUntil} (the earliest of the entity and its enclosing
+ * groups; 7 days after its last load when there is none). A copy older than the one in use (an
+ * earlier {@code validUntil}) is refused.
  * Only the signing keys in the metadata are ever trusted for responses. Thread-safe.
  */
 public final class IdpMetadataSource {

@@ -50,8 +50,8 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
  * <p>{@link #finishLogin} verifies, in order: the pending login (provider, expiry), the callback
  * (POST, RelayState equal to the state), then everything {@code ResponseValidator} lists (hardened
  * parse, schema, Destination, Issuer, Status, InResponseTo, signatures against the metadata keys only,
- * exactly one assertion, decryption, bearer confirmation, conditions, audience), the level reached,
- * the attributes, and last the replay cache. Not verified: the IdP's certificate chains and
+ * exactly one assertion, decryption, bearer confirmation, conditions, audience), the level reached, the
+ * retired token ({@code key_retired}), the attributes, and last the replay cache. Not verified: the IdP's certificate chains and
  * validity dates (metadata keys are trusted as published, as SAML Metadata 2.4.1.1 intends).
  *
  * <p>Immutable and thread-safe. OpenSAML is initialised once, on first build.
