@@ -1,5 +1,6 @@
 package be.fedauth.redis;
 
+import be.fedauth.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,7 +16,7 @@ class KeyPrefixTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final MutableClock clock = new MutableClock(Logins.START);
+    private final TestClock clock = TestClock.fixed(Logins.START);
 
     private RedisStores application(String prefix) {
         return REDIS.stores(RedisSettings.builder(REDIS.uri()).keyPrefix(prefix).build(), clock, new RecordingAuditSink());

@@ -1,5 +1,6 @@
 package be.fedauth.redis;
 
+import be.fedauth.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -20,7 +21,7 @@ class OperationsGuideTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final MutableClock clock = new MutableClock(Logins.START);
+    private final TestClock clock = TestClock.fixed(Logins.START);
     private final SealingKey current = SealingKey.of("k2026", Logins.bytes(1));
     private final SealingKey next = SealingKey.of("k2027", Logins.bytes(2));
 

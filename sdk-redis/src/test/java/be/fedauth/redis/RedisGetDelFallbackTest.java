@@ -1,5 +1,6 @@
 package be.fedauth.redis;
 
+import be.fedauth.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -15,7 +16,7 @@ class RedisGetDelFallbackTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension("--rename-command", "GETDEL", "");
 
-    private final MutableClock clock = new MutableClock(Logins.START);
+    private final TestClock clock = TestClock.fixed(Logins.START);
 
     @Test
     void serverUnderTest_reallyHasNoGetDel() {

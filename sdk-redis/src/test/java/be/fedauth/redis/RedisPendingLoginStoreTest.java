@@ -1,5 +1,6 @@
 package be.fedauth.redis;
 
+import be.fedauth.testkit.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -28,7 +29,7 @@ class RedisPendingLoginStoreTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final MutableClock clock = new MutableClock(Logins.START);
+    private final TestClock clock = TestClock.fixed(Logins.START);
     private RedisSettings settings;
     private RedisPendingLoginStore nodeA;
     private RedisPendingLoginStore nodeB;
