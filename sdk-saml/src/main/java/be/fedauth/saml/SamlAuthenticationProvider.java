@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
@@ -258,8 +259,11 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     public void finishLogout(CallbackRequest callback, String state) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(state, "state");
-        IdpDescriptor idp = settings.idp.descriptor();
-        finishLogout(InboundLogout.read(callback, "SAMLResponse", idp), idp, state);
+        auditFailure("logout_failed", () -> {
+            IdpDescriptor idp = settings.idp.descriptor();
+            finishLogout(InboundLogout.read(callback, "SAMLResponse", idp), idp, state);
+            return null;
+        });
     }
 
     /**
@@ -273,21 +277,29 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     public void finishLogout(String rawQuery, String state) {
         Objects.requireNonNull(rawQuery, "rawQuery");
         Objects.requireNonNull(state, "state");
-        IdpDescriptor idp = settings.idp.descriptor();
-        finishLogout(RedirectCodec.decodeVerifiedRaw("SAMLResponse", rawQuery, idp.signingCertificates()), idp, state);
+        auditFailure("logout_failed", () -> {
+            IdpDescriptor idp = settings.idp.descriptor();
+            finishLogout(RedirectCodec.decodeVerifiedRaw("SAMLResponse", rawQuery, idp.signingCertificates()), idp, state);
+            return null;
+        });
     }
 
     private void finishLogout(RedirectCodec.Inbound message, IdpDescriptor idp, String state) {
+        if (!message.relayState().map(state::equals).orElse(false)) {
+            throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this logout");
+        }
+        inboundLogout.response(message, idp, InboundLogout.requestIdFor(settings.spEntityId, state));
+        audit("logout_finished", Optional.empty(), Map.of());
+    }
+
+    /** Runs {@code work}; a refusal is audited as {@code type} with its code, then rethrown. */
+    private <T> T auditFailure(String type, Supplier<T> work) {
         try {
-            if (!message.relayState().map(state::equals).orElse(false)) {
-                throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this logout");
-            }
-            inboundLogout.response(message, idp, InboundLogout.requestIdFor(settings.spEntityId, state));
+            return work.get();
         } catch (FedAuthException e) {
-            audit("logout_failed", Optional.of(e.code()), Map.of());
+            audit(type, Optional.of(e.code()), Map.of());
             throw e;
         }
-        audit("logout_finished", Optional.empty(), Map.of());
     }
 
     /**
@@ -301,8 +313,10 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
      */
     public IdpInitiatedLogout handleLogoutRequest(CallbackRequest callback) {
         Objects.requireNonNull(callback, "callback");
-        IdpDescriptor idp = settings.idp.descriptor();
-        return handleLogoutRequest(InboundLogout.read(callback, "SAMLRequest", idp), idp);
+        return auditFailure("logout_request_refused", () -> {
+            IdpDescriptor idp = settings.idp.descriptor();
+            return handleLogoutRequest(InboundLogout.read(callback, "SAMLRequest", idp), idp);
+        });
     }
 
     /**
@@ -313,9 +327,11 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
      */
     public IdpInitiatedLogout handleLogoutRequest(String rawQuery) {
         Objects.requireNonNull(rawQuery, "rawQuery");
-        IdpDescriptor idp = settings.idp.descriptor();
-        return handleLogoutRequest(RedirectCodec.decodeVerifiedRaw("SAMLRequest", rawQuery, idp.signingCertificates()),
-                idp);
+        return auditFailure("logout_request_refused", () -> {
+            IdpDescriptor idp = settings.idp.descriptor();
+            return handleLogoutRequest(RedirectCodec.decodeVerifiedRaw("SAMLRequest", rawQuery,
+                    idp.signingCertificates()), idp);
+        });
     }
 
     private IdpInitiatedLogout handleLogoutRequest(RedirectCodec.Inbound message, IdpDescriptor idp) {

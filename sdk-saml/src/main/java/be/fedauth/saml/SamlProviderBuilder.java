@@ -86,7 +86,10 @@ public final class SamlProviderBuilder {
         return this;
     }
 
-    /** The replay cache (default: in memory, one node). Use a shared one behind a load balancer. */
+    /**
+     * The replay cache for assertion IDs and the IdP's LogoutRequest IDs (default: in memory, one node).
+     * Use a shared one behind a load balancer.
+     */
     public SamlProviderBuilder replayCache(ReplayCache value) {
         this.replayCache = Objects.requireNonNull(value, "replayCache");
         return this;

@@ -10,6 +10,7 @@ import be.fedauth.core.ErrorCode;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.LogoutRequest;
 import be.fedauth.core.PendingLogin;
+import be.fedauth.core.spi.AuditEvent;
 import be.fedauth.saml.internal.MessageFactory;
 import be.fedauth.saml.internal.OpenSaml;
 import be.fedauth.saml.internal.RedirectCodec;
@@ -104,6 +105,20 @@ class SingleLogoutTest {
         assertThatThrownBy(() -> fixture.provider.handleLogoutRequest(idpLogoutRequest(fixture.idpKey, SpFixture.SLO)))
                 .isInstanceOfSatisfying(AuthenticationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.REPLAY_DETECTED));
+    }
+
+    @Test
+    void handleLogoutRequest_refused_isAuditedWithItsCode() {
+        List<AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SpFixture audited = new SpFixture(b -> b.auditSink(events::add));
+        SingleLogoutTest other = new SingleLogoutTest();
+        CallbackRequest forged = other.idpLogoutRequest(TestCredentials.rsa("attacker"), SpFixture.SLO);
+
+        assertThatThrownBy(() -> audited.provider.handleLogoutRequest(forged)).isInstanceOf(AuthenticationException.class);
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("logout_request_refused");
+            assertThat(e.error()).contains(ErrorCode.INVALID_SIGNATURE);
+        });
     }
 
     @Test
