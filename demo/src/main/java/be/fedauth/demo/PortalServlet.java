@@ -83,7 +83,11 @@ final class PortalServlet extends HttpServlet {
                 String base = "/login?service=" + service.id() + "&protocol=" + entry.getKey() + back;
                 body.append("<tr><td>").append(esc(service.id())).append("</td><td>").append(esc(entry.getKey()))
                         .append(" (").append(esc(entry.getValue().id())).append(")</td><td>");
+                // A key below the e-service's minimum level would only end in level_too_low.
                 for (DigitalKey key : offered(entry.getValue(), now)) {
+                    if (!key.satisfies(settings.minimumLevel(service))) {
+                        continue;
+                    }
                     body.append("<a class=\"key\" href=\"").append(esc(base + "&key=" + key.name())).append("\">")
                             .append(esc(key.name())).append("</a> ");
                 }

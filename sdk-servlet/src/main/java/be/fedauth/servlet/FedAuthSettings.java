@@ -1,10 +1,12 @@
 package be.fedauth.servlet;
 
 import be.fedauth.core.AccessPolicy;
+import be.fedauth.core.AssuranceLevel;
 import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.EService;
 import be.fedauth.core.Language;
 import be.fedauth.core.PendingLoginSealer;
+import be.fedauth.core.ProviderId;
 import be.fedauth.core.spi.PendingLoginStore;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
@@ -12,6 +14,7 @@ import be.fedauth.servlet.internal.Audit;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.Pages;
 import be.fedauth.servlet.internal.PendingLogins;
+import be.fedauth.servlet.internal.Requirements;
 import be.fedauth.servlet.internal.Routes;
 import be.fedauth.servlet.spi.EnterpriseResolver;
 import be.fedauth.servlet.spi.UserEnricher;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@link FedAuthFilter} does: which providers it drives (by protocol name, optionally per
@@ -30,8 +34,9 @@ import java.util.Optional;
  *
  * <p>Defaults: endpoints {@code /login}, {@code /callback/oidc} and {@code /callback/saml},
  * {@code /logout}; after login and logout the browser goes to {@code /}; the built-in e-services
- * EMCS, NCTS and PLDA; the system clock; an in-memory replay cache (one node); French when nothing
- * says otherwise. All paths are relative to the context path.
+ * EMCS, NCTS and PLDA; level 300 (eIDAS substantial) at least for every login and protected path;
+ * for each e-service, the providers its routes lead to; the system clock; an in-memory replay cache
+ * (one node); French when nothing says otherwise. All paths are relative to the context path.
  */
 public final class FedAuthSettings {
 
@@ -57,6 +62,9 @@ public final class FedAuthSettings {
     private final boolean plainHttpCookies;
     private final UserEnricher userEnricher;
     private final Audit audit;
+    private final AssuranceLevel minimumLevel;
+    private final Map<String, AssuranceLevel> serviceLevels;
+    private final Map<String, Set<ProviderId>> allowedProviders;
 
     FedAuthSettings(FedAuthSettingsBuilder b, Clock clock) {
         this.providers = Collections.unmodifiableMap(new LinkedHashMap<>(b.providers));
@@ -83,6 +91,11 @@ public final class FedAuthSettings {
         this.plainHttpCookies = b.plainHttpCookies;
         this.userEnricher = b.userEnricher;
         this.audit = new Audit(b.auditSink, b.pseudonymKey, clock);
+        this.minimumLevel = b.minimumLevel;
+        this.serviceLevels = Map.copyOf(b.serviceLevels);
+        Map<String, Set<ProviderId>> allowed = new LinkedHashMap<>();
+        b.allowedProviders.forEach((k, v) -> allowed.put(k, Set.copyOf(v)));
+        this.allowedProviders = Collections.unmodifiableMap(allowed);
     }
 
     /** A builder with the defaults above. */
@@ -107,6 +120,24 @@ public final class FedAuthSettings {
         Map<String, AuthenticationProvider> merged = new LinkedHashMap<>(specific);
         providers.forEach(merged::putIfAbsent);
         return Collections.unmodifiableMap(merged);
+    }
+
+    /** The level every login must reach unless its e-service has its own (default {@code LEVEL_300}). */
+    public AssuranceLevel minimumLevel() {
+        return minimumLevel;
+    }
+
+    /** The level a login for this e-service must reach, and a session must have to use it. */
+    public AssuranceLevel minimumLevel(EService eService) {
+        return serviceLevels.getOrDefault(eService.id(), minimumLevel);
+    }
+
+    /**
+     * The providers whose logins may reach this e-service, when the settings name them; empty when
+     * they do not (then: the providers its routes lead to).
+     */
+    public Optional<Set<ProviderId>> allowedProviders(EService eService) {
+        return Optional.ofNullable(allowedProviders.get(eService.id()));
     }
 
     /** The e-services that {@code /login?service=} accepts. */
@@ -149,10 +180,12 @@ public final class FedAuthSettings {
 
     /** The endpoints' shared configuration. */
     Config config() {
-        return new Config(new Routes(providers, serviceProviders), new PendingLogins(sealer, store, replayCache),
+        Routes routes = new Routes(providers, serviceProviders);
+        return new Config(routes, new PendingLogins(sealer, store, replayCache),
                 new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
                 callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
-                defaultLanguage, plainHttpCookies, userEnricher, audit);
+                defaultLanguage, plainHttpCookies, userEnricher, audit,
+                new Requirements(minimumLevel, serviceLevels, allowedProviders, routes));
     }
 
     /** Providers by name and settings; never a key. */

@@ -1,10 +1,12 @@
 package be.fedauth.servlet;
 
 import be.fedauth.core.AccessPolicy;
+import be.fedauth.core.AssuranceLevel;
 import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.EService;
 import be.fedauth.core.Language;
+import be.fedauth.core.ProviderId;
 import be.fedauth.core.SealingKey;
 import be.fedauth.core.spi.AuditSink;
 import be.fedauth.core.spi.PendingLoginStore;
@@ -18,11 +20,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +61,9 @@ public final class FedAuthSettingsBuilder {
     UserEnricher userEnricher = UserEnricher.NONE;
     AuditSink auditSink = AuditSink.NONE;
     Optional<byte[]> pseudonymKey = Optional.empty();
+    AssuranceLevel minimumLevel = AssuranceLevel.LEVEL_300;
+    final Map<String, AssuranceLevel> serviceLevels = new LinkedHashMap<>();
+    final Map<String, Set<ProviderId>> allowedProviders = new LinkedHashMap<>();
     final List<String> errors = new ArrayList<>();
 
     FedAuthSettingsBuilder() {
@@ -134,6 +141,51 @@ public final class FedAuthSettingsBuilder {
         if (protectedPaths.putIfAbsent(path, eService) != null) {
             errors.add("the path " + path + " is protected twice");
         }
+    }
+
+    /**
+     * The level every login must reach, and every session must have on a protected path, unless its
+     * e-service has its own (default {@code LEVEL_300}, eIDAS substantial: no password-only or
+     * self-registered login). It goes into each {@link be.fedauth.core.LoginRequest}, so the
+     * provider asks the identity provider for it and refuses less with {@code level_too_low}.
+     */
+    public FedAuthSettingsBuilder minimumLevel(AssuranceLevel level) {
+        this.minimumLevel = Objects.requireNonNull(level, "minimumLevel");
+        return this;
+    }
+
+    /**
+     * The level a login for {@code eService} must reach, and a session must have to use its paths,
+     * higher or lower than the general one. A session made at a lower level for another e-service is
+     * refused there ({@code 403 level_too_low}, with a link to log in again).
+     */
+    public FedAuthSettingsBuilder minimumLevel(EService eService, AssuranceLevel level) {
+        Objects.requireNonNull(eService, "eService");
+        if (serviceLevels.putIfAbsent(eService.id(), Objects.requireNonNull(level, "minimumLevel")) != null) {
+            errors.add("two minimum levels for " + eService.id());
+        }
+        return this;
+    }
+
+    /**
+     * The only providers (by {@link ProviderId}, as {@link be.fedauth.core.AuthenticatedUser#provider()}
+     * names them: for a transition, its legacy or successor) whose logins may reach {@code eService}.
+     * Without it, an e-service accepts logins of the providers its routes lead to: its own providers
+     * and the general ones, a transition's legacy only until its grace period ends. Logins are not
+     * started through other providers ({@code provider_not_offered}), and sessions they made are
+     * refused on the e-service's paths.
+     */
+    public FedAuthSettingsBuilder allowedProviders(EService eService, ProviderId first, ProviderId... more) {
+        Objects.requireNonNull(eService, "eService");
+        Set<ProviderId> ids = new LinkedHashSet<>();
+        ids.add(Objects.requireNonNull(first, "provider"));
+        for (ProviderId id : more) {
+            ids.add(Objects.requireNonNull(id, "provider"));
+        }
+        if (allowedProviders.putIfAbsent(eService.id(), ids) != null) {
+            errors.add("allowed providers named twice for " + eService.id());
+        }
+        return this;
     }
 
     /** Names the enterprise in whose name the user acts; required when a path is protected per e-service. */
@@ -260,6 +312,12 @@ public final class FedAuthSettingsBuilder {
         return this;
     }
 
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private String checkProtocol(String protocol) {
         Objects.requireNonNull(protocol, "protocol");
         if (!PROTOCOL.matcher(protocol).matches()) {
@@ -308,6 +366,11 @@ public final class FedAuthSettingsBuilder {
         // The endpoints are served before any protection applies; an application login page is not.
         loginPage.filter(page -> protectedPaths.keySet().stream().anyMatch(p -> LocalPaths.isUnder(page, p)))
                 .ifPresent(page -> problems.add("the login page " + page + " lies under a protected path"));
+        for (String service : union(serviceLevels.keySet(), allowedProviders.keySet())) {
+            if (eServices.stream().noneMatch(s -> s.id().equals(service))) {
+                problems.add("a minimum level or allowed providers for " + service + ", which is not among the e-services");
+            }
+        }
         for (String service : serviceProviders.keySet()) {
             if (eServices.stream().noneMatch(s -> s.id().equals(service))) {
                 problems.add("providers for " + service + ", which is not among the e-services");

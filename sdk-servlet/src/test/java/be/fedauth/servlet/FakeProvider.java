@@ -40,6 +40,8 @@ final class FakeProvider implements AuthenticationProvider {
     private final Clock clock;
     private final RandomValues random = RandomValues.secure();
     private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
+    private volatile LoginRequest lastRequest;
+    private volatile DigitalKey[] reportedKey = new DigitalKey[0];
 
     FakeProvider(String id, Flavour flavour, Set<DigitalKey> keys, Clock clock) {
         this.id = ProviderId.of(id);
@@ -58,8 +60,22 @@ final class FakeProvider implements AuthenticationProvider {
         return keys;
     }
 
+    /** The request of the last login started. */
+    LoginRequest lastRequest() {
+        return lastRequest;
+    }
+
+    /**
+     * From now on, reports this key (and its level) whatever was asked, as a provider that does not
+     * check the requested level would.
+     */
+    void reportKey(DigitalKey key) {
+        this.reportedKey = new DigitalKey[] {key};
+    }
+
     @Override
     public LoginRedirect startLogin(LoginRequest request) {
+        lastRequest = request;
         for (DigitalKey key : request.keys()) {
             if (!keys.contains(key)) {
                 throw new AuthenticationException(ErrorCode.KEY_NOT_OFFERED, "key not offered");
@@ -107,7 +123,9 @@ final class FakeProvider implements AuthenticationProvider {
             persona = response[1];
         }
         Persona p = Persona.named(persona);
-        DigitalKey key = pending.keys().isEmpty() ? keys.iterator().next() : pending.keys().iterator().next();
+        DigitalKey[] forced = reportedKey;
+        DigitalKey key = forced.length == 1 ? forced[0]
+                : pending.keys().isEmpty() ? keys.iterator().next() : pending.keys().iterator().next();
         Identity identity = p.identity();
         return new AuthenticatedUser(identity, key, key.level(), id, clock.instant(), p.roles(), List.of(), List.of(),
                 new SessionReference(id, Map.of("id_token", "secret-token-of-" + persona)));

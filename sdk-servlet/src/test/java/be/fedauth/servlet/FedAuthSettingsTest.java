@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.AssuranceLevel;
 import be.fedauth.core.EService;
+import be.fedauth.core.ProviderId;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.FedAuthException;
 import be.fedauth.core.SealingKey;
@@ -37,7 +39,13 @@ class FedAuthSettingsTest {
         RELATIVE_POST_LOGOUT_URL(b -> b.postLogoutRedirect(URI.create("/bye"))),
         SHORT_AUDIT_PSEUDONYM_KEY(b -> b.auditSink(event -> { }, new byte[8])),
         PROVIDER_FOR_UNKNOWN_E_SERVICE(b -> b.provider(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false),
-                "oidc", new Fixture().oidc));
+                "oidc", new Fixture().oidc)),
+        MINIMUM_LEVEL_FOR_UNKNOWN_E_SERVICE(b -> b.minimumLevel(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false), AssuranceLevel.LEVEL_500)),
+        MINIMUM_LEVEL_TWICE(b -> b.minimumLevel(EService.EMCS, AssuranceLevel.LEVEL_400)
+                .minimumLevel(EService.EMCS, AssuranceLevel.LEVEL_500)),
+        ALLOWED_PROVIDERS_FOR_UNKNOWN_E_SERVICE(b -> b.allowedProviders(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false), ProviderId.of("fas"))),
+        ALLOWED_PROVIDERS_TWICE(b -> b.allowedProviders(EService.EMCS, ProviderId.of("fas"))
+                .allowedProviders(EService.EMCS, ProviderId.of("other")));
 
         final UnaryOperator<FedAuthSettingsBuilder> change;
 
@@ -63,6 +71,16 @@ class FedAuthSettingsTest {
         assertThat(settings.callbackPaths()).containsExactly("/callback/oidc", "/callback/saml");
         assertThat(settings.logoutPath()).isEqualTo("/logout");
         assertThat(settings.eServices()).containsExactly(EService.EMCS, EService.NCTS, EService.PLDA);
+    }
+
+    @Test
+    void build_defaults_requireLevel300ForEveryEServiceAndNameNoAllowedProviders() {
+        FedAuthSettings settings = fixture.settings().minimumLevel(EService.PLDA, AssuranceLevel.LEVEL_450).build();
+
+        assertThat(settings.minimumLevel()).isEqualTo(AssuranceLevel.LEVEL_300);
+        assertThat(settings.minimumLevel(EService.EMCS)).isEqualTo(AssuranceLevel.LEVEL_300);
+        assertThat(settings.minimumLevel(EService.PLDA)).isEqualTo(AssuranceLevel.LEVEL_450);
+        assertThat(settings.allowedProviders(EService.EMCS)).isEmpty();
     }
 
     @Test

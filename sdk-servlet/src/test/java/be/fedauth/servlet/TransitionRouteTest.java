@@ -54,6 +54,36 @@ class TransitionRouteTest {
     }
 
     @Test
+    void emcs_legacySessionMadeForNcts_isRefused() {
+        logInThroughTheLegacyProviderForNcts();
+
+        HttpResponse<String> emcs = browser.get("/emcs");
+
+        assertThat(emcs.statusCode()).isEqualTo(403);
+        assertThat(emcs.headers().firstValue("FedAuth-Error")).contains("provider_not_offered");
+        assertThat(browser.get("/ncts").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void ncts_legacySessionOnceGraceEnds_isRefusedEverywhere() {
+        logInThroughTheLegacyProviderForNcts();
+        fixture.clock.set(graceEnd);
+
+        HttpResponse<String> ncts = browser.get("/ncts");
+
+        assertThat(ncts.statusCode()).isEqualTo(403);
+        assertThat(ncts.headers().firstValue("FedAuth-Error")).contains("transition_grace_expired");
+        assertThat(browser.get("/account").headers().firstValue("FedAuth-Error")).contains("transition_grace_expired");
+    }
+
+    private void logInThroughTheLegacyProviderForNcts() {
+        HttpResponse<String> form = browser.get("/login?service=NCTS&key=SOCIAL_SECURITY");
+        HttpResponse<String> callback = browser.post("/callback/saml",
+                Fixture.samlResponse(Browser.hiddenFields(form.body()), Persona.ALICE));
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+    }
+
+    @Test
     void ncts_inGrace_eidGoesToTheFederalLogin() {
         HttpResponse<String> start = browser.get("/login?service=NCTS&key=EID");
 

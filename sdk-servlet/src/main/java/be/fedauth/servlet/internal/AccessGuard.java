@@ -19,10 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets a request to a protected path through only for a logged-in user, and for a path protected per
- * e-service only when the {@link be.fedauth.core.AccessPolicy} permits the user in the enterprise the
- * resolver names. A user who is not logged in is sent to log in (a page request) or gets 401 (other
- * requests); a denied user gets 403 with the guidance in their language and the e-service's helpdesk.
+ * Lets a request to a protected path through only for a logged-in user whose login meets the
+ * {@link Requirements} of the path (minimum level, allowed provider, transition still in grace), and
+ * for a path protected per e-service only when the {@link be.fedauth.core.AccessPolicy} permits the
+ * user in the enterprise the resolver names. A user who is not logged in is sent to log in (a page
+ * request) or gets 401 (other requests); a refused or denied user gets 403 with the guidance in their
+ * language and the e-service's helpdesk (and, when the login itself falls short, a link to log in
+ * again for this e-service).
  */
 public final class AccessGuard {
     private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
@@ -51,11 +54,24 @@ public final class AccessGuard {
             unauthenticated(request, response, path, eService);
             return false;
         }
+        Language language = Languages.choose(Requests.langParameter(request), request.getHeader("Accept-Language"),
+                user, config.defaultLanguage());
+        Optional<ErrorCode> unmet = config.requirements().unmet(user.get(), eService);
+        if (unmet.isPresent()) {
+            LOG.info("access to {} refused to a session of {} at level {}: {}", eService.map(EService::id).orElse(path),
+                    user.get().provider(), user.get().level().value(), unmet.get().id());
+            config.audit().record("access_denied", user.get().provider().value(), user, unmet,
+                    Map.of("eService", eService.map(EService::id).orElse(""), "level",
+                            String.valueOf(user.get().level().value())));
+            Guidance guidance = eService.map(s -> Guidance.of(unmet.get(), language, s))
+                    .orElseGet(() -> Guidance.of(unmet.get(), language));
+            config.pages().refusal(response, HttpServletResponse.SC_FORBIDDEN, true, guidance, eService,
+                    Optional.of(loginLocation(request, path, eService)));
+            return false;
+        }
         if (eService.isEmpty()) {
             return true;
         }
-        Language language = Languages.choose(Requests.langParameter(request), request.getHeader("Accept-Language"),
-                user, config.defaultLanguage());
         Optional<Enterprise> enterprise = config.enterpriseResolver().orElseThrow()
                 .enterprise(request, user.get(), eService.get());
         if (enterprise.isEmpty()) {
@@ -85,13 +101,7 @@ public final class AccessGuard {
     private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String path,
                                  Optional<EService> eService) {
         if (isPageRequest(request)) {
-            String query = request.getQueryString();
-            String back = query == null ? path : path + "?" + query;
-            StringBuilder location = new StringBuilder(Requests.contextPath(request))
-                    .append(config.loginPage().orElse(config.loginPath())).append("?");
-            eService.ifPresent(s -> location.append("service=").append(enc(s.id())).append('&'));
-            location.append("returnTo=").append(enc(LocalPaths.local(back).orElse(path)));
-            Responses.redirect(response, location.toString());
+            Responses.redirect(response, loginLocation(request, path, eService));
             return;
         }
         Responses.noStore(response);
@@ -99,6 +109,17 @@ public final class AccessGuard {
         response.setHeader("WWW-Authenticate", "FedAuth realm=\"" + (Requests.contextPath(request).isEmpty() ? "/"
                 : Requests.contextPath(request)) + "\"");
         response.setHeader(Pages.ERROR_HEADER, ErrorCode.NOT_AUTHENTICATED.id());
+    }
+
+    /** The login page (or endpoint) for this e-service, coming back to this request. */
+    private String loginLocation(HttpServletRequest request, String path, Optional<EService> eService) {
+        String query = request.getQueryString();
+        String back = query == null ? path : path + "?" + query;
+        StringBuilder location = new StringBuilder(Requests.contextPath(request))
+                .append(config.loginPage().orElse(config.loginPath())).append("?");
+        eService.ifPresent(s -> location.append("service=").append(enc(s.id())).append('&'));
+        location.append("returnTo=").append(enc(LocalPaths.local(back).orElse(path)));
+        return location.toString();
     }
 
     /** A GET from a browser navigating (not a script asking for JSON). */

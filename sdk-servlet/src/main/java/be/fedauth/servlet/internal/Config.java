@@ -33,13 +33,14 @@ import java.util.Optional;
  * @param plainHttpCookies whether Secure may be left out on plain HTTP to any host
  * @param userEnricher completes users before they are kept in the session
  * @param audit the filter's audit events
+ * @param requirements the minimum levels and allowed providers
  */
 public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, List<EService> eServices,
                      Map<String, Optional<EService>> protectedPaths, Optional<EnterpriseResolver> enterpriseResolver,
                      AccessPolicy accessPolicy, Clock clock, String loginPath, List<String> callbackPaths,
                      String logoutPath, Optional<String> loginPage, String afterLoginPath, String afterLogoutPath,
                      Optional<URI> postLogoutRedirect, Language defaultLanguage, boolean plainHttpCookies,
-                     UserEnricher userEnricher, Audit audit) {
+                     UserEnricher userEnricher, Audit audit, Requirements requirements) {
 
     /** The e-service with this id, case-insensitive, among the configured ones. */
     public Optional<EService> eService(String id) {

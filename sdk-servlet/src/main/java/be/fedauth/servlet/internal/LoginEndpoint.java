@@ -1,5 +1,6 @@
 package be.fedauth.servlet.internal;
 
+import be.fedauth.core.AssuranceLevel;
 import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.DigitalKey;
@@ -54,12 +55,21 @@ public final class LoginEndpoint {
             Optional<String> serviceId = eService.map(EService::id);
             String protocol = Requests.single(request, "protocol").map(p -> p.toLowerCase(Locale.ROOT))
                     .orElseGet(() -> config.routes().defaultProtocol(serviceId));
-            AuthenticationProvider provider = config.routes().provider(protocol, serviceId).orElseThrow(() ->
-                    new AuthenticationException(ErrorCode.PROVIDER_NOT_OFFERED, "no provider for this protocol"));
-            LoginRequest.Builder login = LoginRequest.builder().language(language)
+            Optional<EService> service = eService;
+            AuthenticationProvider provider = config.routes().provider(protocol, serviceId)
+                    .filter(p -> config.requirements().mayStartThrough(p, service)).orElseThrow(() ->
+                    new AuthenticationException(ErrorCode.PROVIDER_NOT_OFFERED, "no allowed provider for this protocol"));
+            // The e-service's level (not the user's choice of key) decides what the login must reach.
+            AssuranceLevel minimum = config.requirements().minimumLevel(eService);
+            LoginRequest.Builder login = LoginRequest.builder().language(language).minimumLevel(minimum)
                     .returnTo(returnTo(request, eService));
             eService.ifPresent(login::eService);
-            Requests.single(request, "key").map(LoginEndpoint::key).ifPresent(login::key);
+            Optional<DigitalKey> key = Requests.single(request, "key").map(LoginEndpoint::key);
+            if (key.isPresent() && !key.get().satisfies(minimum)) {
+                throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the key " + key.get()
+                        + " is below the level " + minimum.value() + " this login needs");
+            }
+            key.ifPresent(login::key);
 
             LoginRedirect redirect = provider.startLogin(login.build());
             PendingLogin pending = redirect.pendingLogin();

@@ -3,6 +3,8 @@ package be.fedauth.servlet.internal;
 import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.TransitionAuthenticationProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,5 +66,26 @@ public final class Routes {
             }
         }
         return general.values().stream().filter(p -> covers(p, started)).findFirst();
+    }
+
+    /**
+     * The providers a login for this e-service can go through (its own, then the general ones of
+     * other protocol names); without an e-service, every configured provider.
+     */
+    public List<AuthenticationProvider> providersFor(Optional<String> eServiceId) {
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        if (eServiceId.isPresent()) {
+            Map<String, AuthenticationProvider> specific = byService.getOrDefault(eServiceId.get(), Map.of());
+            providers.addAll(specific.values());
+            general.forEach((protocol, p) -> {
+                if (!specific.containsKey(protocol)) {
+                    providers.add(p);
+                }
+            });
+            return providers;
+        }
+        providers.addAll(general.values());
+        byService.values().forEach(m -> providers.addAll(m.values()));
+        return providers;
     }
 }
