@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a callback path: finishes the login it finds in the pending-login cookie, logs the user in on
  *       a session with a new id, and redirects to the local return path;</li>
  *   <li>the logout path: ends the session and logs out at the identity provider;</li>
- *   <li>a protected path: requires a logged-in user and, for a path protected per e-service, an
- *       access permit ({@code 403} page otherwise);</li>
+ *   <li>a protected path: requires a logged-in user whose login reached the path's minimum level
+ *       through a provider allowed there and, for a path protected per e-service, an access permit
+ *       ({@code 403} page otherwise);</li>
  *   <li>anything else passes through.</li>
  * </ul>
  * Failed logins are answered with a page in the user's language (status 400, 403, 502 or 503) and

@@ -193,7 +193,10 @@ public final class FedAuthSettings {
     public String toString() {
         return "FedAuthSettings[providers=" + providers.keySet() + ", serviceProviders=" + serviceProviders.keySet()
                 + ", pendingLogins=" + (sealer.isPresent() ? "sealed cookie " + sealer.get() : "store")
-                + ", protectedPaths=" + protectedPaths.keySet() + ", login=" + loginPath + ", callbacks="
+                + ", protectedPaths=" + protectedPaths.keySet() + ", minimumLevel=" + minimumLevel.value()
+                + (serviceLevels.isEmpty() ? "" : ", serviceLevels=" + serviceLevels)
+                + (allowedProviders.isEmpty() ? "" : ", allowedProviders=" + allowedProviders)
+                + ", login=" + loginPath + ", callbacks="
                 + callbackPaths + ", logout=" + logoutPath + (plainHttpCookies ? ", PLAIN HTTP COOKIES ALLOWED" : "")
                 + "]";
     }
