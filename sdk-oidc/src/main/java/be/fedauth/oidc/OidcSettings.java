@@ -111,7 +111,7 @@ public final class OidcSettings {
     public Duration clockSkew() { return v.clockSkew; }
     /** The HTTP connect timeout. */
     public Duration connectTimeout() { return v.connectTimeout; }
-    /** The HTTP read timeout (whole response). */
+    /** The HTTP read timeout: a whole call, body included, ends within the connect and read timeouts together. */
     public Duration readTimeout() { return v.readTimeout; }
     /** The largest response body accepted. */
     public int maxResponseBytes() { return v.maxResponseBytes; }
@@ -240,7 +240,7 @@ public final class OidcSettings {
         /** The HTTP connect timeout (default 2 s). */
         public Builder connectTimeout(Duration value) { connectTimeout = Objects.requireNonNull(value); return this; }
 
-        /** The HTTP read timeout (default 5 s). */
+        /** The HTTP read timeout (default 5 s): a whole call, body included, ends within connect plus read timeout. */
         public Builder readTimeout(Duration value) { readTimeout = Objects.requireNonNull(value); return this; }
 
         /** The largest response body accepted (default 256 KiB). */

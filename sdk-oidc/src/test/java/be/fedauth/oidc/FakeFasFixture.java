@@ -6,13 +6,21 @@ import be.fedauth.core.DigitalKey;
 import be.fedauth.core.KeyRetirement;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
+import be.fedauth.core.PendingLogin;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginChoice;
 import be.fedauth.testkit.TestClock;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -61,6 +69,28 @@ final class FakeFasFixture implements AutoCloseable {
 
     AuthenticatedUser login(OidcProvider provider, String personId, DigitalKey key) {
         return login(provider, LoginRequest.builder().build(), personId, key);
+    }
+
+    /**
+     * Redeems the callback's code at the fake's token endpoint as the demo client would, and returns the
+     * token response body as sent (to replay it from an identity provider that redeems a code twice).
+     */
+    String redeem(CallbackRequest callback, PendingLogin pending) throws IOException, InterruptedException {
+        String form = "grant_type=authorization_code&code=" + enc(callback.required("code")) + "&redirect_uri="
+                + enc(REDIRECT.toString()) + "&code_verifier=" + enc(pending.codeVerifier().orElseThrow());
+        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(fas.oidcIssuer() + "/access_token")).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the fake FAS refused the code: HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @Override

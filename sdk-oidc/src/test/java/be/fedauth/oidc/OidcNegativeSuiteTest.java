@@ -1,5 +1,8 @@
 package be.fedauth.oidc;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.fedauth.core.AssuranceLevel;
@@ -12,9 +15,11 @@ import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.spi.LevelVocabulary;
+import be.fedauth.oidc.internal.StallingServer;
 import be.fedauth.testkit.Endpoint;
 import be.fedauth.testkit.EndpointFault;
 import be.fedauth.testkit.OidcAttack;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -86,14 +92,30 @@ class OidcNegativeSuiteTest {
         // The callback (RFC 6749 10.12, RFC 9700 4.2 and 4.5, RFC 7636, RFC 9207).
         STATE_MISSING(ErrorCode.STATE_MISMATCH, f -> tampered(f, p -> p.remove("state"))),
         STATE_WRONG(ErrorCode.STATE_MISMATCH, f -> tampered(f, p -> p.put("state", "x" + p.get("state")))),
-        STATE_REPLAYED(ErrorCode.REPLAY_DETECTED, f -> {
+        // A replayed callback (a sealed pending login can be copied): FAS refuses a code used once (RFC 6749
+        // 4.1.2); the replay cache records state, code and ID token only after the ID token validated.
+        CALLBACK_REPLAYED(ErrorCode.GRANT_REJECTED, f -> {
             OidcProvider provider = f.provider();
             LoginRedirect r = provider.startLogin(LoginRequest.builder().build());
             CallbackRequest cb = f.callback(r, "citizen", DigitalKey.EID);
             provider.finishLogin(cb, r.pendingLogin());
             provider.finishLogin(cb, r.pendingLogin());
         }),
-        CODE_REPLAYED(ErrorCode.REPLAY_DETECTED, f -> {
+        CALLBACK_REPLAYED_TO_AN_IDP_THAT_REDEEMS_A_CODE_TWICE(ErrorCode.REPLAY_DETECTED, f -> {
+            WireMockServer lenient = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+            lenient.start();
+            try {
+                OidcProvider provider = f.provider(b -> b.tokenEndpoint(URI.create(lenient.baseUrl() + "/token")));
+                LoginRedirect r = provider.startLogin(LoginRequest.builder().build());
+                CallbackRequest cb = f.callback(r, "citizen", DigitalKey.EID);
+                lenient.stubFor(post("/token").willReturn(okJson(f.redeem(cb, r.pendingLogin()))));
+                provider.finishLogin(cb, r.pendingLogin());
+                provider.finishLogin(cb, r.pendingLogin());
+            } finally {
+                lenient.stop();
+            }
+        }),
+        CODE_REPLAYED(ErrorCode.GRANT_REJECTED, f -> {
             OidcProvider provider = f.provider();
             LoginRedirect first = provider.startLogin(LoginRequest.builder().build());
             CallbackRequest used = f.callback(first, "citizen", DigitalKey.EID);
@@ -164,6 +186,14 @@ class OidcNegativeSuiteTest {
         TOKEN_ENDPOINT_RESETS(ErrorCode.IDP_UNAVAILABLE, f -> faulted(f, Endpoint.OIDC_TOKEN, EndpointFault.connectionReset())),
         TOKEN_ENDPOINT_SLOW(ErrorCode.IDP_UNAVAILABLE, f -> faulted(f, Endpoint.OIDC_TOKEN,
                 EndpointFault.delay(Duration.ofSeconds(3)))),
+        TOKEN_ENDPOINT_BODY_STALLS(ErrorCode.IDP_UNAVAILABLE, f -> {
+            try (StallingServer stalling = new StallingServer()) {
+                OidcProvider provider = f.provider(b -> b.connectTimeout(Duration.ofMillis(500))
+                        .readTimeout(Duration.ofMillis(500)).tokenEndpoint(stalling.uri("/access_token")));
+                LoginRedirect r = provider.startLogin(LoginRequest.builder().build());
+                provider.finishLogin(f.callback(r, "citizen", DigitalKey.EID), r.pendingLogin());
+            }
+        }),
         TOKEN_ENDPOINT_GARBAGE(ErrorCode.IDP_INVALID_RESPONSE, f -> faulted(f, Endpoint.OIDC_TOKEN, EndpointFault.malformedBody())),
         JWKS_GARBAGE(ErrorCode.IDP_INVALID_RESPONSE, f -> faulted(f, Endpoint.OIDC_JWKS, EndpointFault.malformedBody())),
         USERINFO_DOWN(ErrorCode.IDP_UNAVAILABLE, f -> faulted(f, Endpoint.OIDC_USERINFO, EndpointFault.status(503))),
@@ -187,6 +217,7 @@ class OidcNegativeSuiteTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Attack.class)
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // Turns a hang into a failure; no timing check.
     void login_underAttack_failsWithTheExpectedErrorCode(Attack attack) {
         assertThatThrownBy(() -> attack.scenario.run(f)).isInstanceOf(FedAuthException.class)
                 .extracting(e -> ((FedAuthException) e).code()).isEqualTo(attack.expected);

@@ -13,9 +13,11 @@ import be.fedauth.core.spi.AchievedLevel;
 import be.fedauth.core.spi.LevelVocabulary;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -30,8 +32,25 @@ import org.slf4j.LoggerFactory;
 public final class ClaimsMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimsMapper.class);
     private static final Pattern FEDID = Pattern.compile("[0-9a-fA-F]{40}");
+    private static final Set<String> PROFILE = Set.of("egovNRN", "givenName", "given_name", "surname", "family_name",
+            "prefLanguage", "locale", "mail", "email", "fedid");
 
     private ClaimsMapper() {
+    }
+
+    /**
+     * Of these claims, only those {@link #identity} reads (names, national number, language, mail,
+     * fedid): what unsigned userinfo may contribute. Never {@code amr}, {@code acr}, {@code roles} or
+     * {@code mandates}.
+     */
+    public static Map<String, Object> profileClaims(Map<String, Object> claims) {
+        Map<String, Object> out = new HashMap<>();
+        claims.forEach((name, value) -> {
+            if (PROFILE.contains(name) && value != null) {
+                out.put(name, value);
+            }
+        });
+        return out;
     }
 
     /** The identity; userinfo values win over the ID token's. */

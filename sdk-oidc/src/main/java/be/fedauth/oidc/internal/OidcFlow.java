@@ -157,21 +157,27 @@ public final class OidcFlow {
                     + TokenClient.safe(error.get()) + "'");
         }
         String code = callback.required("code");
-        // A sealed pending login can be replayed with its callback: each state and code is used once.
-        settings.replayCache().markUsed("oidc-state", pending.state(), pending.expiresAt());
-        settings.replayCache().markUsed("oidc-code", sha256(code), now.plus(settings.pendingLoginLifetime()));
         TokenClient.Tokens t = tokens.redeem(endpoints.token(), code, pending.codeVerifier());
         SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
         JWTClaimsSet claims = idTokens.validate(idToken, pending.nonce());
+        // A sealed pending login can be replayed with its callback: each state, code and ID token is used
+        // once. Recorded only now: a callback with a junk code (which FAS refuses) must take no place in
+        // the bounded cache, or anyone starting logins could fill it and lock everybody out. A replay
+        // before this point is refused by FAS itself (codes are single-use, RFC 6749 4.1.2).
+        settings.replayCache().markUsed("oidc-state", pending.state(), pending.expiresAt());
+        settings.replayCache().markUsed("oidc-code", sha256(code), now.plus(settings.pendingLoginLifetime()));
         Instant expiry = claims.getExpirationTime().toInstant().plus(settings.clockSkew());
         settings.replayCache().markUsed("oidc-id-token", Optional.ofNullable(claims.getJWTID())
                 .map(j -> "jti:" + j).orElseGet(() -> sha256(t.idToken())), expiry);
         Map<String, Object> all = new HashMap<>(claims.getClaims());
         if (settings.userinfo() && endpoints.userinfo().isPresent()) {
-            all.putAll(new UserInfoClient(settings, http, verifier(endpoints))
-                    .fetch(endpoints.userinfo().get(), t.accessToken(), claims.getSubject()));
+            UserInfoClient.UserInfo info = new UserInfoClient(settings, http, verifier(endpoints))
+                    .fetch(endpoints.userinfo().get(), t.accessToken(), claims.getSubject());
+            // Signed userinfo (FAS) is the IdP's word like the ID token; plain JSON is vouched for by TLS
+            // only (OIDC Core 5.3.2), so it may add profile claims but never the level, roles or mandates.
+            all.putAll(info.signed() ? info.claims() : ClaimsMapper.profileClaims(info.claims()));
         }
-        // The level comes from the ID token when it states one (FAS: amr), else from userinfo.
+        // The level comes from the ID token when it states one (FAS: amr), else from signed userinfo.
         boolean idTokenHasLevel = claims.getClaim("amr") != null || claims.getClaim("acr") != null;
         AchievedLevel level = ClaimsMapper.level(idTokenHasLevel ? claims.getClaims() : all, settings.vocabulary());
         if (pending.minimumLevel().isPresent() && !level.level().isAtLeast(pending.minimumLevel().get())) {
@@ -246,7 +252,7 @@ public final class OidcFlow {
             if (verifier == null || !endpoints.jwks().equals(verifierJwks)) {
                 verifier = new SignatureVerifier(endpoints.jwks(), settings.algorithms(), http, settings.clock(),
                         settings.jwksCacheTtl(), settings.jwksRefetchInterval(), settings.jwksOutageTolerance(),
-                        settings.readTimeout());
+                        settings.connectTimeout().plus(settings.readTimeout()));
                 verifierJwks = endpoints.jwks();
             }
             return verifier;

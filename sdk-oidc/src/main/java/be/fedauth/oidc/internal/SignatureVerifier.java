@@ -65,9 +65,12 @@ public final class SignatureVerifier {
     private record CachedVerifier(JWKSet set, JWK jwk, JWSVerifier verifier) {
     }
 
-    /** A verifier for the JWKS at {@code jwksUri}. */
+    /**
+     * A verifier for the JWKS at {@code jwksUri}; {@code fetchTimeout} is the longest a JWKS fetch
+     * takes (the transport's connect plus read timeout), which other threads wait for a refresh.
+     */
     public SignatureVerifier(URI jwksUri, Set<String> algorithms, HttpTransport http, Clock clock, Duration cacheTtl,
-                             Duration refetchInterval, Duration outageTolerance, Duration readTimeout) {
+                             Duration refetchInterval, Duration outageTolerance, Duration fetchTimeout) {
         List<JWSAlgorithm> algs = new ArrayList<>();
         algorithms.forEach(a -> algs.add(JWSAlgorithm.parse(a)));
         this.allowed = Set.copyOf(algs);
@@ -75,7 +78,7 @@ public final class SignatureVerifier {
         JWKSource<SecurityContext> source;
         try {
             source = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), http)
-                    .cache(cacheTtl.toMillis(), readTimeout.toMillis() + 1000)
+                    .cache(cacheTtl.toMillis(), fetchTimeout.toMillis() + 1000)
                     .rateLimited(refetchInterval.toMillis())
                     .outageTolerant(outageTolerance.toMillis())
                     .retrying(false)

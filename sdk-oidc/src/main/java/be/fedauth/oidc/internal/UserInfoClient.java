@@ -15,12 +15,22 @@ import java.util.Map;
  * The userinfo endpoint (OIDC Core 5.3). FAS answers with a signed JWT ({@code application/jwt}),
  * verified like the ID token (same JWKS and algorithm allow-list) and, when it carries {@code iss} and
  * {@code aud}, checked against the issuer and client (OIDC Core 5.3.2); plain JSON is accepted as
- * other providers send it. In both cases {@code sub} must equal the ID token's. Thread-safe.
+ * other providers send it, and marked unsigned so that it only adds profile claims. In both cases
+ * {@code sub} must equal the ID token's. Thread-safe.
  */
 public final class UserInfoClient {
     private final OidcSettings settings;
     private final HttpTransport http;
     private final SignatureVerifier verifier;
+
+    /**
+     * Checked userinfo claims.
+     *
+     * @param claims the claims, {@code sub} included
+     * @param signed whether they came as a verified signed JWT (else plain JSON, vouched for by TLS only)
+     */
+    public record UserInfo(Map<String, Object> claims, boolean signed) {
+    }
 
     /** A client for these settings. */
     public UserInfoClient(OidcSettings settings, HttpTransport http, SignatureVerifier verifier) {
@@ -30,7 +40,7 @@ public final class UserInfoClient {
     }
 
     /** The userinfo claims for this access token, whose {@code sub} is the ID token's. */
-    public Map<String, Object> fetch(URI endpoint, String accessToken, String expectedSubject) {
+    public UserInfo fetch(URI endpoint, String accessToken, String expectedSubject) {
         HttpTransport.Response response = http.get(endpoint, Map.of("Authorization", "Bearer " + accessToken,
                 "Accept", "application/jwt, application/json"), "userinfo");
         if (response.status() >= 500) {
@@ -46,9 +56,10 @@ public final class UserInfoClient {
      * The checked claims of a userinfo response body, by content type ({@code application/jwt} or
      * {@code application/json}, without parameters); no HTTP. Same checks as {@link #fetch}.
      */
-    public Map<String, Object> read(String contentType, String body, String expectedSubject) {
+    public UserInfo read(String contentType, String body, String expectedSubject) {
         Map<String, Object> claims;
-        if ("application/jwt".equals(contentType)) {
+        boolean signed = "application/jwt".equals(contentType);
+        if (signed) {
             JWTClaimsSet set;
             try {
                 set = verifier.verify(body.trim(), "userinfo").getJWTClaimsSet();
@@ -78,6 +89,6 @@ public final class UserInfoClient {
         if (!(sub instanceof String s) || !s.equals(expectedSubject)) {
             throw new AuthenticationException(ErrorCode.SUBJECT_MISMATCH, "the userinfo sub is not the ID token's");
         }
-        return claims;
+        return new UserInfo(claims, signed);
     }
 }

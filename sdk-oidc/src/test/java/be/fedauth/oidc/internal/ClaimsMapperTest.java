@@ -101,4 +101,13 @@ class ClaimsMapperTest {
         assertThat(ClaimsMapper.roles(claims)).singleElement()
                 .satisfies(r -> assertThat(r.eServiceId()).isEqualTo("NCTS"));
     }
+
+    @Test
+    void profileClaims_keepsTheIdentityClaims_andDropsLevelRolesAndMandates() {
+        Map<String, Object> claims = new java.util.HashMap<>(FAS);
+        claims.putAll(Map.of("amr", List.of("urn:be:fedict:iam:fas:Level500"), "acr", "0",
+                "roles", List.of("NCTS|0202239951|NCTS|2024-01-01T00:00:00Z|"), "mandates", List.of("x"), "sub", "s"));
+
+        assertThat(ClaimsMapper.profileClaims(claims)).isEqualTo(FAS);
+    }
 }

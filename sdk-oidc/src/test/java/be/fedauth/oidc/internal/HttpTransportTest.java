@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class HttpTransportTest {
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -63,5 +64,25 @@ class HttpTransportTest {
 
         assertThatThrownBy(() -> http.get(URI.create("http://127.0.0.1:" + port + "/x"), Map.of(), "test"))
                 .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // Turns a hang into a failure; no timing check.
+    void get_headersThenABodyThatStalls_failsWithIdpUnavailable() throws Exception {
+        HttpTransport quick = new HttpTransport(Duration.ofMillis(500), Duration.ofMillis(500), 2048);
+        try (StallingServer stalling = new StallingServer()) {
+
+            assertThatThrownBy(() -> quick.get(stalling.uri("/stalls"), Map.of(), "test"))
+                    .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE);
+        }
+    }
+
+    @Test
+    void postForm_aBodyAboveTheLimit_failsWithIdpInvalidResponse() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/big")
+                .willReturn(aResponse().withBody("z".repeat(5000))));
+
+        assertThatThrownBy(() -> http.postForm(URI.create(server.baseUrl() + "/big"), "a=b", Map.of(), "test"))
+                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.IDP_INVALID_RESPONSE);
     }
 }
