@@ -63,6 +63,15 @@ public final class TableLevelVocabulary implements LevelVocabulary {
                 return List.of(levelRequests.get(level));
             }
         }
+        // A provider that names keys only (the social-security login): ask for every key that satisfies it.
+        for (Map.Entry<DigitalKey, String> entry : keyRequests.entrySet()) {
+            if (entry.getKey().satisfies(minimum.get()) && !values.contains(entry.getValue())) {
+                values.add(entry.getValue());
+            }
+        }
+        if (!values.isEmpty()) {
+            return List.copyOf(values);
+        }
         throw new AuthenticationException(ErrorCode.KEY_NOT_OFFERED,
                 "this identity provider cannot be asked for level " + minimum.get().value());
     }

@@ -18,7 +18,8 @@ public interface LevelVocabulary {
 
     /**
      * The values to send in the request: for the keys when some are named, else for the minimum
-     * level; an empty list asks for nothing in particular.
+     * level (the lowest level value that satisfies it, or, when the provider names keys only, every
+     * key value that satisfies it); an empty list asks for nothing in particular.
      */
     List<String> requestValues(java.util.Optional<AssuranceLevel> minimum, Set<DigitalKey> keys);
 

@@ -92,6 +92,15 @@ class LevelVocabularyTest {
     }
 
     @Test
+    void requestValues_forAMinimumLevel_fromAKeysOnlyVocabulary_areTheKeysThatSatisfyIt() {
+        LevelVocabulary keysOnly = LevelVocabulary.builder().key("socsec", DigitalKey.SOCIAL_SECURITY)
+                .key("eid", DigitalKey.EID).build();
+
+        assertThat(keysOnly.requestValues(Optional.of(AssuranceLevel.LEVEL_300), Set.of())).containsExactly("eid", "socsec");
+        assertThat(keysOnly.requestValues(Optional.of(AssuranceLevel.LEVEL_400), Set.of())).containsExactly("eid");
+    }
+
+    @Test
     void builder_refusesEmptyAndDuplicateValues() {
         assertThatThrownBy(() -> LevelVocabulary.builder().build()).isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> LevelVocabulary.builder().level("x", AssuranceLevel.LEVEL_100).alias("x", AssuranceLevel.LEVEL_200))
