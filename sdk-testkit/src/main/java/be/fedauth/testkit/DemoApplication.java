@@ -22,6 +22,8 @@ public final class DemoApplication {
     public static final String SAML_ENTITY_ID = "http://127.0.0.1:8080/saml/sp";
     /** SAML assertion consumer service URL. */
     public static final URI SAML_ACS_URL = URI.create("http://127.0.0.1:8080/callback/saml");
+    /** SAML single-logout URL: the fake sends its LogoutResponse there (HTTP-Redirect). */
+    public static final URI SAML_SINGLE_LOGOUT_URL = URI.create("http://127.0.0.1:8080/logout/saml");
 
     private DemoApplication() {
     }

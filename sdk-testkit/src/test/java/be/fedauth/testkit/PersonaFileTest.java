@@ -47,6 +47,7 @@ class PersonaFileTest {
         ROLE_WITH_A_BAD_DATE("", "", ",\n  \"roles\": [\n    {\"person\": \"p1\", \"enterprise\": \"0412.345.614\", \"eService\": \"NCTS\", \"role\": \"NCTS\", \"state\": \"ACCEPTED\", \"validFrom\": \"1st of May\"}\n  ]", "line 17: roles[0].validFrom"),
         CLIENT_WITH_A_RELATIVE_REDIRECT_URI("", "", ",\n  \"oidcClients\": [\n    {\"clientId\": \"c\", \"secret\": \"s\",\n     \"redirectUris\": [\"/callback\"]}\n  ]", "line 18: oidcClients[0].redirectUris[0]"),
         SP_WITH_A_BAD_CERTIFICATE("", "", ",\n  \"samlServiceProviders\": [\n    {\"entityId\": \"sp\", \"acsUrls\": [\"http://127.0.0.1/acs\"],\n     \"signingCertificate\": \"not a certificate\"}\n  ]", "line 18: samlServiceProviders[0].signingCertificate"),
+        SP_WITH_A_RELATIVE_SINGLE_LOGOUT_URL("", "", ",\n  \"samlServiceProviders\": [\n    {\"entityId\": \"sp\", \"acsUrls\": [\"http://127.0.0.1/acs\"],\n     \"singleLogoutUrl\": \"/logout/saml\"}\n  ]", "line 18: samlServiceProviders[0].singleLogoutUrl"),
         UNKNOWN_SECTION("", "", ",\n  \"robots\": []", "line 16: robots"),
         SYNTAX_ERROR("\"givenName\": \"A\",", "\"givenName\": \"A\",,", "", "line 6");
 

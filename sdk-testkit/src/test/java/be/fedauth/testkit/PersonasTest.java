@@ -2,6 +2,7 @@ package be.fedauth.testkit;
 
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ConfigurationException;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,41 @@ class PersonasTest {
         assertThat(sp.acsUrls()).containsExactly(DemoApplication.SAML_ACS_URL);
         assertThat(sp.signingCertificate()).contains(DemoApplication.samlCertificate());
         assertThat(DemoApplication.samlPrivateKey().getAlgorithm()).isEqualTo("RSA");
+    }
+
+    @Test
+    void defaults_registerTheDemoApplication_withItsSingleLogoutUrl() {
+        SamlServiceProvider sp = Personas.defaults().samlServiceProvider(DemoApplication.SAML_ENTITY_ID).orElseThrow();
+
+        assertThat(sp.singleLogoutUrl()).contains(DemoApplication.SAML_SINGLE_LOGOUT_URL);
+    }
+
+    @Test
+    void parse_spWithSingleLogoutUrl_registersIt() {
+        Personas personas = Personas.parse(spFile(", \"singleLogoutUrl\": \"https://sp.example/logout/saml\""), "sp.json");
+
+        assertThat(personas.samlServiceProvider("https://sp.example/sp").orElseThrow().singleLogoutUrl())
+                .contains(URI.create("https://sp.example/logout/saml"));
+    }
+
+    @Test
+    void parse_spWithoutSingleLogoutUrl_registersNone() {
+        Personas personas = Personas.parse(spFile(""), "sp.json");
+
+        assertThat(personas.samlServiceProvider("https://sp.example/sp").orElseThrow().singleLogoutUrl()).isEmpty();
+    }
+
+    @Test
+    void withSingleLogoutUrl_relativeUrl_isRefused() {
+        SamlServiceProvider sp = Personas.parse(spFile(""), "sp.json").samlServiceProvider("https://sp.example/sp").orElseThrow();
+
+        assertThatThrownBy(() -> sp.withSingleLogoutUrl(URI.create("/logout/saml")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String spFile(String extraField) {
+        return "{ \"samlServiceProviders\": [ { \"entityId\": \"https://sp.example/sp\", "
+                + "\"acsUrls\": [\"https://sp.example/acs\"]" + extraField + " } ] }";
     }
 
     @Test

@@ -69,5 +69,6 @@ public final class PersonaFileDto {
         public List<String> acsUrls;
         public String signingCertificate;
         public String encryptionCertificate;
+        public String singleLogoutUrl;
     }
 }

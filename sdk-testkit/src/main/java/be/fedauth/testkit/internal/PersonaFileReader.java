@@ -293,9 +293,11 @@ public final class PersonaFileReader {
 
     private SamlServiceProvider sp(At<SamlServiceProviderEntry> at) {
         SamlServiceProviderEntry s = at.entry();
-        return new SamlServiceProvider(required(at, "entityId", s.entityId), uris(at, "acsUrls", s.acsUrls),
-                certificate(at, "signingCertificate", s.signingCertificate),
+        SamlServiceProvider sp = new SamlServiceProvider(required(at, "entityId", s.entityId),
+                uris(at, "acsUrls", s.acsUrls), certificate(at, "signingCertificate", s.signingCertificate),
                 certificate(at, "encryptionCertificate", s.encryptionCertificate));
+        return s.singleLogoutUrl == null ? sp : sp.withSingleLogoutUrl(
+                uri(at.pointer() + "/singleLogoutUrl", at.field("singleLogoutUrl"), s.singleLogoutUrl));
     }
 
     private List<URI> uris(At<?> at, String field, List<String> values) {
@@ -304,18 +306,21 @@ public final class PersonaFileReader {
         }
         List<URI> uris = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            try {
-                URI uri = new URI(String.valueOf(values.get(i)));
-                if (!uri.isAbsolute() || uri.getFragment() != null) {
-                    throw new URISyntaxException(uri.toString(), "not absolute, or with a fragment");
-                }
-                uris.add(uri);
-            } catch (URISyntaxException e) {
-                throw error(at.pointer() + "/" + field + "/" + i, at.field(field + "[" + i + "]"),
-                        "not an absolute URL without fragment", e);
-            }
+            uris.add(uri(at.pointer() + "/" + field + "/" + i, at.field(field + "[" + i + "]"), values.get(i)));
         }
         return uris;
+    }
+
+    private URI uri(String pointer, String field, String value) {
+        try {
+            URI uri = new URI(String.valueOf(value));
+            if (!uri.isAbsolute() || uri.getFragment() != null) {
+                throw new URISyntaxException(uri.toString(), "not absolute, or with a fragment");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw error(pointer, field, "not an absolute URL without fragment", e);
+        }
     }
 
     private Optional<X509Certificate> certificate(At<?> at, String field, String pem) {

@@ -37,8 +37,13 @@ final class SamlHarness implements AutoCloseable {
     SamlHarness(Instant now, boolean encrypt) {
         this.clock = TestClock.fixed(now);
         this.fas = FakeFas.builder().clock(clock).start();
-        fas.registerSamlServiceProvider(new SamlServiceProvider(SP_ENTITY_ID, List.of(ACS),
-                Optional.of(SP_KEY.certificate()), encrypt ? Optional.of(SP_KEY.certificate()) : Optional.empty()));
+        fas.registerSamlServiceProvider(serviceProvider(encrypt).withSingleLogoutUrl(SLO));
+    }
+
+    /** The SP under test as registered at the fake, without its single-logout URL. */
+    static SamlServiceProvider serviceProvider(boolean encrypt) {
+        return new SamlServiceProvider(SP_ENTITY_ID, List.of(ACS), Optional.of(SP_KEY.certificate()),
+                encrypt ? Optional.of(SP_KEY.certificate()) : Optional.empty());
     }
 
     /** The SDK provider for the fake FAS. */
@@ -54,7 +59,7 @@ final class SamlHarness implements AutoCloseable {
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(fas.socialSecurityMetadataUri(), fas.socialSecurityEntityId())
                 .signedBy(fas.socialSecuritySigningCertificate()).clock(clock).build();
         return SamlAuthenticationProvider.builder(ProviderId.of("social-security"), SP_ENTITY_ID, ACS, keys(), metadata)
-                .profile(SamlProfile.socialSecurity()).clock(clock).build();
+                .profile(SamlProfile.socialSecurity()).clock(clock).singleLogoutUrl(SLO).build();
     }
 
     private static SpKeys keys() {

@@ -8,15 +8,9 @@ import be.fedauth.core.AuthenticatedUser;
 import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
-import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.LoginRequest;
-import be.fedauth.core.LogoutRequest;
 import be.fedauth.saml.SamlAuthenticationProvider;
 import be.fedauth.saml.SamlBinding;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -100,20 +94,5 @@ class SamlLoginAgainstFakeFasTest {
 
         assertThat(harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID).key())
                 .isEqualTo(DigitalKey.EID);
-    }
-
-    @Test
-    void startLogout_signedLogoutRequest_isAcceptedByTheFake() throws Exception {
-        harness = new SamlHarness(NOW, false);
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b);
-        AuthenticatedUser user = harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
-
-        HttpRedirect logout = provider.startLogout(LogoutRequest.of(user));
-
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(logout.location())
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("logged out");
-        assertThat(logout.location().getPath()).isEqualTo(URI.create(harness.fas.baseUri() + "/fas/SLO/metaAlias/idp").getPath());
     }
 }

@@ -30,7 +30,8 @@ import org.opensaml.saml.saml2.core.RequestedAuthnContext;
  * {@code /fas/SSORedirect/metaAlias/idp}, SLO {@code /fas/SLO/metaAlias/idp}) and the social-security
  * login under {@code /socsec} ({@code /socsec/saml/metadata}, {@code /socsec/sso}, {@code /socsec/slo}).
  * SSO takes the AuthnRequest over HTTP-Redirect or HTTP-POST from a registered SP (signed when the SP
- * registered a signing certificate), then hands the login over to the shell. Thread-safe.
+ * registered a signing certificate), then hands the login over to the shell. SLO takes a signed
+ * LogoutRequest and answers with a signed LogoutResponse to the SP's single-logout URL. Thread-safe.
  */
 public final class SamlEndpoints implements ProtocolEndpoints {
     private final IdpSide fas = IdpSide.fas();
@@ -94,7 +95,12 @@ public final class SamlEndpoints implements ProtocolEndpoints {
                 inbound.relayState(), keys, minimum, language));
     }
 
-    /** SP-initiated logout: the request is checked, the session (the fake keeps none) ends, a page says so. */
+    /**
+     * SP-initiated logout (SAML Profiles 4.4.3): the LogoutRequest comes from a registered SP and is
+     * signed with its registered certificate (4.4.3.1 requires the requester to authenticate). The fake
+     * keeps no session, so logout always succeeds: a signed LogoutResponse goes back over HTTP-Redirect
+     * to the SP's single-logout URL; an SP that registered none gets a page saying so.
+     */
     private FakeResponse slo(IdpSide side, FakeRequest request, FakeIdpContext context) {
         if (request.parameter("SAMLResponse").isPresent()) {
             return FakeResponse.html("<!DOCTYPE html><html><body><p>Logged out.</p></body></html>");
@@ -103,12 +109,20 @@ public final class SamlEndpoints implements ProtocolEndpoints {
         if (inbound.error().isPresent()) {
             return inbound.error().get();
         }
-        if (!(inbound.message() instanceof LogoutRequest logout)) {
+        if (!(inbound.message() instanceof LogoutRequest logout) || logout.getID() == null) {
             return FakeResponse.text(400, "the SAMLRequest is not a LogoutRequest");
         }
         Optional<SamlServiceProvider> sp = serviceProvider(logout, context);
-        if (sp.isEmpty() || !inbound.signatureValid(sp.get(), "SAMLRequest", logout)) {
+        if (sp.isEmpty() || sp.get().signingCertificate().isEmpty()
+                || !inbound.signatureValid(sp.get(), "SAMLRequest", logout)) {
             return FakeResponse.text(400, "the LogoutRequest is not from a registered SP or not signed correctly");
+        }
+        if (logout.getDestination() != null && !logout.getDestination().equals(context.baseUri() + side.sloPath())) {
+            return FakeResponse.text(400, "the LogoutRequest is addressed to " + logout.getDestination());
+        }
+        if (sp.get().singleLogoutUrl().isPresent()) {
+            return FakeResponse.redirect(LogoutResponses.redirect(side, context, sp.get().singleLogoutUrl().get(),
+                    logout.getID(), inbound.relayState()));
         }
         return FakeResponse.html("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
                 + side.idp().displayName() + "</title></head><body><p>You are logged out of "
