@@ -143,6 +143,22 @@ class SamlLogoutAgainstFakeFasTest {
     }
 
     @Test
+    void logoutResponse_afterTheFakeRotatesItsKey_isSignedWithTheNewKeyOnly() throws Exception {
+        try (SamlHarness own = new SamlHarness(Instant.parse("2026-03-02T10:00:00Z"), false)) {
+            SamlAuthenticationProvider provider = own.fasProvider(b -> b);
+            AuthenticatedUser user = own.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
+            X509Certificate before = own.fas.signingCertificate();
+            own.fas.rotateSigningKey();
+
+            Map<String, String> raw = raw(follow(provider.startLogout(
+                    new LogoutRequest(user.session(), Optional.empty(), Optional.of(STATE))).location()).getRawQuery());
+
+            assertThat(verifies(raw, own.fas.signingCertificate())).isTrue();
+            assertThat(verifies(raw, before)).isFalse();
+        }
+    }
+
+    @Test
     void finishLogout_withAnotherState_failsWithStateMismatch() throws Exception {
         URI back = logoutThroughTheFake(fas);
 
