@@ -4,7 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,12 +68,20 @@ class LoginPageBrowserTest {
                 + fas.baseUri() + "/test/callback");
     }
 
+    /** A click submits the form; the navigation that follows completes after click() returns. */
+    private static void awaitCallbackPage(FakeFas fas) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.and(
+                ExpectedConditions.urlContains(fas.baseUri() + "/test/callback?"),
+                ExpectedConditions.presenceOfElementLocated(By.id("done"))));
+    }
+
     @Test
     void clickingAPersonaKey_completesTheLoginBackToTheApplication(FakeFas fas) {
         startLogin(fas, "en");
         assertThat(browser.getTitle()).isEqualTo("Log in (test IdP)");
 
         browser.findElement(By.id("choice-citizen-EID")).click();
+        awaitCallbackPage(fas);
 
         assertThat(browser.getCurrentUrl()).startsWith(fas.baseUri() + "/test/callback?");
         assertThat(browser.findElement(By.id("done")).getText()).contains("person=citizen;").contains("key=EID;")
@@ -85,6 +96,7 @@ class LoginPageBrowserTest {
         browser.findElement(By.cssSelector("nav a[lang=nl]")).click();
         assertThat(browser.getTitle()).isEqualTo("Aanmelden (test-IdP)");
         browser.findElement(By.id("choice-foreigner-PASSWORD_TOKEN")).click();
+        awaitCallbackPage(fas);
 
         // The token is retired at the fake's (current) time: the refusal goes back to the application.
         assertThat(browser.findElement(By.id("done")).getText()).contains("error=access_denied;")
