@@ -1,5 +1,6 @@
 package be.fedauth.oidc.internal;
 
+import be.fedauth.testkit.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -42,7 +43,7 @@ class SignatureVerifierTest {
     private static RSAKey k1;
     private static RSAKey k2;
     private static ECKey ec;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+    private final TestClock clock = TestClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
     private WireMockServer server;
     private SignatureVerifier verifier;
 
