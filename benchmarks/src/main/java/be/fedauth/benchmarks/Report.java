@@ -160,6 +160,14 @@ final class Report {
                     .append(runs.find(m, Map.of(), 1).map(Report::figure).orElse("-")).append(" | - | |\n");
         }
 
+        sb.append("\n### Replay cache on Redis (checks per second, one node)\n\n| check | 1 thread | 4 threads |\n|---|---:|---:|\n");
+        for (String[] row : new String[][] {{"redisFresh", "new id on Redis (SET NX PX)"},
+                {"redisReplay", "replayed id on Redis (refused)"}, {"inMemoryFresh", "new id in memory (core default)"}}) {
+            sb.append("| ").append(row[1]).append(" | ")
+                    .append(runs.find(row[0], Map.of(), 1).map(Report::figure).orElse("-")).append(" | ")
+                    .append(runs.find(row[0], Map.of(), 4).map(Report::figure).orElse("-")).append(" |\n");
+        }
+
         sb.append("\n### Every figure\n\n| benchmark | parameters | threads | score |\n|---|---|---:|---:|\n");
         for (Runs.Figure f : runs.all()) {
             String shortName = f.benchmark().substring(f.benchmark().lastIndexOf('.', f.benchmark().lastIndexOf('.') - 1) + 1);

@@ -80,6 +80,10 @@ public final class Suite {
                 Map.of()));
         groups.add(new Group("fake-idp", "^" + Pattern.quote(IdpThroughputBenchmark.class.getName()) + "\\.", 2, 2, 2, 2, 3,
                 Map.of("httpServer", new String[] {"default", "netty"})));
+        // Replay-cache checks against a redis-server the benchmark starts on loopback (scripts/setup.d/10-redis.sh).
+        String redis = "^" + Pattern.quote(RedisReplayCacheBenchmark.class.getName()) + "\\.";
+        groups.add(new Group("redis-1-thread", redis, 1, 2, 1, 3, 1, Map.of()));
+        groups.add(new Group("redis-4-threads", redis + "(redisFresh|inMemoryFresh)$", 4, 2, 1, 3, 1, Map.of()));
         return groups;
     }
 
