@@ -136,7 +136,7 @@ final class FedauthOidc implements AutoCloseable {
     private Map<String, Object> userInfo(String expectedSubject) {
         JWTClaimsSet set;
         try {
-            set = verifier.verify(tokens.userInfo, "userinfo").getJWTClaimsSet();
+            set = be.fedauth.oidc.internal.VerifiedClaims.of(verifier.verify(tokens.userInfo, "userinfo"));
         } catch (ParseException e) {
             throw new IllegalStateException(e);
         }

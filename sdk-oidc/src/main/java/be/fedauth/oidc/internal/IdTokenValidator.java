@@ -40,7 +40,7 @@ public final class IdTokenValidator {
     public JWTClaimsSet validate(SignedJWT token, Optional<String> expectedNonce) {
         JWTClaimsSet claims;
         try {
-            claims = token.getJWTClaimsSet();
+            claims = VerifiedClaims.of(token);
         } catch (ParseException e) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the ID token claims are not JSON", e);
         }

@@ -62,7 +62,7 @@ public final class UserInfoClient {
         if (signed) {
             JWTClaimsSet set;
             try {
-                set = verifier.verify(body.trim(), "userinfo").getJWTClaimsSet();
+                set = VerifiedClaims.of(verifier.verify(body.trim(), "userinfo"));
             } catch (ParseException e) {
                 throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the userinfo claims are not JSON", e);
             }
