@@ -87,7 +87,7 @@ public final class SignatureVerifier {
         } catch (MalformedURLException e) {
             throw new IllegalArgumentException("bad JWKS URL", e);
         }
-        // The builder's JWKSource reads System.currentTimeMillis(); its inner set source takes the time
+        // The builder's JWKSource reads the system time itself; its inner set source takes the time
         // as an argument, so we call that with the injected clock.
         this.jwks = ((JWKSetBasedJWKSource<SecurityContext>) source).getJWKSetSource();
     }
