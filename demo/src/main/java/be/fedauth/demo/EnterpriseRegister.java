@@ -53,7 +53,7 @@ final class EnterpriseRegister {
                 .forEach(roles::add);
         return roles.size() == user.roles().size() ? user : new AuthenticatedUser(user.identity(), user.key(),
                 user.level(), user.provider(), user.authenticatedAt(), roles, user.mandates(), user.notices(),
-                user.session());
+                user.session(), user.notAfter());
     }
 
     /** The enterprise with this number: from the register, else one with no known local manager. */

@@ -217,7 +217,7 @@ public final class OidcFlow {
         SessionReference fresh = session(t.idToken(), t.refreshToken().or(() -> Optional.of(refreshToken)), claims);
         audit("login_refreshed", Optional.empty(), Map.of());
         return new AuthenticatedUser(user.identity(), user.key(), user.level(), user.provider(),
-                user.authenticatedAt(), user.roles(), user.mandates(), user.notices(), fresh);
+                user.authenticatedAt(), user.roles(), user.mandates(), user.notices(), fresh, user.notAfter());
     }
 
     /** The end-session redirect (OpenID Connect RP-Initiated Logout 1.0, section 2). */
