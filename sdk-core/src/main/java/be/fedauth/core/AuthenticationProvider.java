@@ -14,6 +14,15 @@ public interface AuthenticationProvider {
     /** This provider's name, recorded in pending logins and authenticated users. */
     ProviderId id();
 
+    /**
+     * Whether {@link #finishLogin} takes a pending login that names {@code provider}: by default only
+     * this provider's own; a provider that routes to others (a {@link TransitionAuthenticationProvider})
+     * also takes theirs.
+     */
+    default boolean finishes(ProviderId provider) {
+        return id().equals(provider);
+    }
+
     /** The digital keys a user can log in with through this provider, now. */
     Set<DigitalKey> keys();
 

@@ -26,7 +26,14 @@ public enum DigitalKey {
     /** A recognised foreign eID, through the Belgian eIDAS node (notified at substantial or high). */
     FOREIGN_EID(AssuranceLevel.LEVEL_400),
     /** The legacy social-security login (username, password and token of the social-security portal). */
-    SOCIAL_SECURITY(AssuranceLevel.LEVEL_300);
+    SOCIAL_SECURITY(AssuranceLevel.LEVEL_300),
+    /**
+     * A key the identity provider did not name, where the level it reported belongs to no active key
+     * (for example a bare level 300 after the token's retirement, or a key FAS added later). Never
+     * requested or offered; {@link AuthenticatedUser#level()} says what the login reached, and this
+     * constant's own {@link #level()} is only the lowest level.
+     */
+    UNNAMED(AssuranceLevel.LEVEL_100);
 
     private final AssuranceLevel level;
 
@@ -37,6 +44,14 @@ public enum DigitalKey {
     /** The level a login with this key achieves. */
     public AssuranceLevel level() {
         return level;
+    }
+
+    /**
+     * Whether a login that reports only a level may be shown as made with this key: every key a
+     * Belgian user can own at FAS, not the foreign eID, the social-security login or {@link #UNNAMED}.
+     */
+    public boolean isNominal() {
+        return this != FOREIGN_EID && this != SOCIAL_SECURITY && this != UNNAMED;
     }
 
     /** Whether this key satisfies a request for {@code minimum}. */

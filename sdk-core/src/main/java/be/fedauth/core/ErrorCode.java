@@ -99,6 +99,23 @@ public enum ErrorCode {
         return advice;
     }
 
+    /**
+     * The HTTP status a web application answers with for this code: 500 for a configuration error, 502
+     * when the identity provider failed, 503 when the SDK's own store failed, 401 when no one is logged
+     * in, 403 when access is refused, 400 for everything a request got wrong.
+     */
+    public int httpStatus() {
+        return switch (this) {
+            case INVALID_CONFIGURATION -> 500;
+            case IDP_UNAVAILABLE, IDP_INVALID_RESPONSE, IDP_ERROR -> 502;
+            case STORE_UNAVAILABLE -> 503;
+            case NOT_AUTHENTICATED -> 401;
+            case ROLE_MISSING, ROLE_NOT_ACCEPTED, ROLE_REVOKED, ROLE_EXPIRED, MANDATE_NOT_SIGNED, MANDATE_EXPIRED,
+                    MANDATE_NOT_COVERING, MANDATES_NOT_SUPPORTED, FOREIGNER_TOKEN_ONLY, TRANSITION_GRACE_EXPIRED -> 403;
+            default -> 400;
+        };
+    }
+
     /** The code with this {@link #id()}, or empty. */
     public static Optional<ErrorCode> fromId(String id) {
         return Optional.ofNullable(BY_ID.get(id));

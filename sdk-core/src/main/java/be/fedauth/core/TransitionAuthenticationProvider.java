@@ -53,6 +53,12 @@ public final class TransitionAuthenticationProvider implements AuthenticationPro
         return id;
     }
 
+    /** Its own id, and the legacy and successor providers' ids. */
+    @Override
+    public boolean finishes(ProviderId provider) {
+        return id.equals(provider) || legacy.finishes(provider) || successor.finishes(provider);
+    }
+
     /** The phase now. */
     public TransitionPhase phase() {
         return transition.phaseAt(clock.instant());

@@ -3,6 +3,7 @@ package be.fedauth.oidc;
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ProviderId;
+import be.fedauth.core.KeyRetirements;
 import be.fedauth.core.spi.AuditSink;
 import be.fedauth.core.spi.LevelVocabulary;
 import be.fedauth.core.spi.RandomValues;
@@ -45,7 +46,7 @@ public final class OidcSettings {
         scopes = List.copyOf(b.scopes);
         algorithms = Set.copyOf(b.algorithms);
         keys = Set.copyOf(b.keys);
-        replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(b.clock, 100_000));
+        replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(b.clock, 100_000, b.auditSink));
         v.replayCache = Optional.of(replayCache);
     }
 
@@ -143,6 +144,8 @@ public final class OidcSettings {
     public boolean httpForLoopback() { return v.httpForLoopback; }
     /** The key that pseudonymises national numbers in audit events, when set. */
     public Optional<byte[]> auditPseudonymKey() { return v.auditPseudonymKey.map(byte[]::clone); }
+    /** The keys refused from a date. */
+    public KeyRetirements retirements() { return v.retirements; }
 
     /** A builder with these values. */
     public Builder toBuilder() {
@@ -193,6 +196,7 @@ public final class OidcSettings {
         private AuditSink auditSink = AuditSink.NONE;
         private boolean httpForLoopback;
         private Optional<byte[]> auditPseudonymKey = Optional.empty();
+        private KeyRetirements retirements = KeyRetirements.standard();
 
         private Builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -282,6 +286,12 @@ public final class OidcSettings {
         /** The audit sink (default none). */
         public Builder auditSink(AuditSink value) { auditSink = Objects.requireNonNull(value, "auditSink"); return this; }
 
+        /** The keys refused from a date (default {@link KeyRetirements#standard()}). */
+        public Builder retirements(KeyRetirements value) {
+            retirements = Objects.requireNonNull(value, "retirements");
+            return this;
+        }
+
         /**
          * A secret of at least 16 bytes: {@code login_succeeded} events then carry a pseudonym of the
          * national number ({@link be.fedauth.core.spi.AuditEvent#pseudonym}); without it they carry none.
@@ -328,6 +338,7 @@ public final class OidcSettings {
             b.auditSink = auditSink;
             b.httpForLoopback = httpForLoopback;
             b.auditPseudonymKey = auditPseudonymKey.map(byte[]::clone);
+            b.retirements = retirements;
             return b;
         }
 

@@ -92,9 +92,9 @@ class OidcNegativeSuiteTest {
         // The callback (RFC 6749 10.12, RFC 9700 4.2 and 4.5, RFC 7636, RFC 9207).
         STATE_MISSING(ErrorCode.STATE_MISMATCH, f -> tampered(f, p -> p.remove("state"))),
         STATE_WRONG(ErrorCode.STATE_MISMATCH, f -> tampered(f, p -> p.put("state", "x" + p.get("state")))),
-        // A replayed callback (a sealed pending login can be copied): FAS refuses a code used once (RFC 6749
-        // 4.1.2); the replay cache records state, code and ID token only after the ID token validated.
-        CALLBACK_REPLAYED(ErrorCode.GRANT_REJECTED, f -> {
+        // A replayed callback (a sealed pending login can be copied): the shared login checks refuse a used
+        // state before the code is redeemed; the state is recorded only after everything else passed.
+        CALLBACK_REPLAYED(ErrorCode.REPLAY_DETECTED, f -> {
             OidcProvider provider = f.provider();
             LoginRedirect r = provider.startLogin(LoginRequest.builder().build());
             CallbackRequest cb = f.callback(r, "citizen", DigitalKey.EID);
@@ -167,9 +167,12 @@ class OidcNegativeSuiteTest {
         LEVEL_UNKNOWN(ErrorCode.UNKNOWN_LEVEL, f -> f.login(f.provider(b -> b.vocabulary(LevelVocabulary.builder()
                 .level("urn:example:weak", AssuranceLevel.LEVEL_100).key("urn:example:card", DigitalKey.EID).build())),
                 "citizen", DigitalKey.EID)),
+        // Retirement applies to a key the IdP names: here an IdP whose level word names the token.
         KEY_RETIRED_BUT_ACCEPTED_BY_THE_IDP(ErrorCode.KEY_RETIRED, f -> {
             try (FakeFasFixture lenient = new FakeFasFixture(List.of())) {
-                lenient.login(lenient.provider(), "foreigner", DigitalKey.PASSWORD_TOKEN);
+                lenient.login(lenient.provider(b -> b.vocabulary(LevelVocabulary.builder()
+                        .key("urn:be:fedict:iam:fas:Level300", DigitalKey.PASSWORD_TOKEN).build())),
+                        "foreigner", DigitalKey.PASSWORD_TOKEN);
             }
         }),
         // Refresh (OIDC Core 12.2).

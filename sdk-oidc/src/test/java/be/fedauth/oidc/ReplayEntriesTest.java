@@ -8,7 +8,9 @@ import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.FedAuthException;
 import be.fedauth.core.LoginRedirect;
+import be.fedauth.core.LoginChecks;
 import be.fedauth.core.LoginRequest;
+import be.fedauth.testkit.Endpoint;
 import be.fedauth.core.spi.ReplayCache;
 import be.fedauth.testkit.OidcAttack;
 import java.time.Instant;
@@ -27,9 +29,17 @@ class ReplayEntriesTest {
     private final FakeFasFixture f = new FakeFasFixture();
     private final List<String> namespaces = new CopyOnWriteArrayList<>();
     private final ReplayCache delegate = ReplayCache.inMemory(f.clock, 100);
-    private final ReplayCache recording = (String namespace, String id, Instant expiresAt) -> {
-        namespaces.add(namespace);
-        delegate.markUsed(namespace, id, expiresAt);
+    private final ReplayCache recording = new ReplayCache() {
+        @Override
+        public void markUsed(String namespace, String id, Instant expiresAt) {
+            namespaces.add(namespace);
+            delegate.markUsed(namespace, id, expiresAt);
+        }
+
+        @Override
+        public boolean isUsed(String namespace, String id) {
+            return delegate.isUsed(namespace, id);
+        }
     };
     private final OidcProvider provider = f.provider(b -> b.replayCache(recording));
 
@@ -60,9 +70,21 @@ class ReplayEntriesTest {
     }
 
     @Test
-    void finishLogin_succeeding_recordsTheStateTheCodeAndTheIdTokenOnceEach() {
+    void point4_finishLogin_succeeding_writesOneEntry_theLoginsState() {
         f.login(provider, "citizen", DigitalKey.EID);
 
-        assertThat(namespaces).containsExactlyInAnyOrder("oidc-state", "oidc-code", "oidc-id-token");
+        assertThat(namespaces).containsExactly(LoginChecks.STATE_NAMESPACE);
+    }
+
+    @Test
+    void point9_aCallbackWhoseStateWasUsed_isRefusedBeforeTheCodeIsRedeemed() {
+        LoginRedirect r = provider.startLogin(LoginRequest.builder().build());
+        CallbackRequest callback = f.callback(r, "citizen", DigitalKey.EID);
+        provider.finishLogin(callback, r.pendingLogin());
+        f.fas.clearRecordedRequests();
+
+        assertThatThrownBy(() -> provider.finishLogin(callback, r.pendingLogin()))
+                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.REPLAY_DETECTED);
+        assertThat(f.fas.recordedRequests(Endpoint.OIDC_TOKEN)).isEmpty();
     }
 }

@@ -10,7 +10,7 @@ import be.fedauth.core.FedAuthException;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.Identity;
 import be.fedauth.core.IdpUnavailableException;
-import be.fedauth.core.KeyRetirement;
+import be.fedauth.core.LoginChecks;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LogoutRequest;
@@ -18,7 +18,7 @@ import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.SessionReference;
 import be.fedauth.core.spi.AchievedLevel;
-import be.fedauth.core.spi.AuditEvent;
+import be.fedauth.core.spi.VerifiedLogin;
 import be.fedauth.saml.internal.AttributeMapper;
 import be.fedauth.saml.internal.IdpDescriptor;
 import be.fedauth.saml.internal.InboundLogout;
@@ -32,7 +32,6 @@ import be.fedauth.saml.internal.XmlSigner;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +47,11 @@ import org.opensaml.saml.saml2.core.AuthnRequest;
  * (a second instance with {@link SamlProfile#socialSecurity()}). Made with {@link #builder}; see
  * {@link SamlProviderBuilder} for the settings and their defaults.
  *
- * <p>{@link #finishLogin} verifies, in order: the pending login (provider, expiry), the callback
- * (POST, RelayState equal to the state), then everything {@code ResponseValidator} lists (hardened
- * parse, schema, Destination, Issuer, Status, InResponseTo, signatures against the metadata keys only,
- * exactly one assertion, decryption, bearer confirmation, conditions, audience), the level reached, the
- * retired token ({@code key_retired}), the attributes, and last the replay cache. Not verified: the IdP's certificate chains and
+ * <p>{@link #finishLogin} runs the shared {@link LoginChecks} (pending login, RelayState equal
+ * to the state and not used before, level reached, named key not retired, single use, audit) around the
+ * SAML part: a POST, then everything {@code ResponseValidator} lists (hardened parse, schema,
+ * Destination, Issuer, Status, InResponseTo, signatures against the metadata keys only, exactly one
+ * assertion, decryption, bearer confirmation, conditions, audience), the level's words and the attributes. Not verified: the IdP's certificate chains and
  * validity dates (metadata keys are trusted as published, as SAML Metadata 2.4.1.1 intends).
  *
  * <p>Immutable and thread-safe. OpenSAML is initialised once, on first build.
@@ -62,6 +61,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     private final ResponseValidator validator;
     private final AttributeMapper mapper;
     private final InboundLogout inboundLogout;
+    private final LoginChecks checks;
 
     SamlAuthenticationProvider(SamlProviderBuilder settings, ResponseValidator validator) {
         this.settings = settings;
@@ -71,6 +71,9 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
                 n.federalId(), n.roles(), n.mandates());
         this.inboundLogout = new InboundLogout(settings.clock, settings.clockSkew,
                 settings.singleLogoutUrl.map(URI::toString), settings.replayCache);
+        this.checks = LoginChecks.builder(settings.id, settings.clock, settings.replayCache).auditSink(settings.audit)
+                .auditPseudonymKey(settings.auditPseudonymKey)
+                .retirements(settings.retirements).build();
     }
 
     /**
@@ -92,14 +95,10 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         return settings.id;
     }
 
-    /** The profile's keys, less the token from its retirement ({@link KeyRetirement#TOKEN}), as sdk-oidc. */
+    /** The profile's keys, less the keys retired now. */
     @Override
     public Set<DigitalKey> keys() {
-        EnumSet<DigitalKey> keys = EnumSet.copyOf(settings.profile.keys());
-        if (KeyRetirement.TOKEN.isRetiredAt(settings.clock.instant())) {
-            keys.remove(KeyRetirement.TOKEN.key());
-        }
-        return Set.copyOf(keys);
+        return checks.offered(settings.profile.keys());
     }
 
     /**
@@ -112,13 +111,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     @Override
     public LoginRedirect startLogin(LoginRequest request) {
         Objects.requireNonNull(request, "request");
-        Set<DigitalKey> offered = keys();
-        for (DigitalKey key : request.keys()) {
-            if (!offered.contains(key)) {
-                throw new AuthenticationException(settings.profile.keys().contains(key) ? ErrorCode.KEY_RETIRED
-                        : ErrorCode.KEY_NOT_OFFERED, id() + " does not offer the key " + key);
-            }
-        }
+        checks.checkStart(request, settings.profile.keys());
         IdpDescriptor idp = settings.idp.descriptor();
         List<String> classRefs = settings.profile.vocabulary().requestValues(request.minimumLevel(), request.keys());
         String requestId = "_" + settings.random.next();
@@ -144,7 +137,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         }
         PendingLogin pending = PendingLogin.builder(id(), request, state, now).requestId(requestId)
                 .lifetime(settings.pendingLoginLifetime).build();
-        audit("login_started", Optional.empty(), Map.of("binding", settings.binding.name()));
+        checks.started(Map.of("binding", settings.binding.name()));
         return new LoginRedirect(browser, pending);
     }
 
@@ -158,49 +151,27 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     public AuthenticatedUser finishLogin(CallbackRequest callback, PendingLogin pending) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(pending, "pending");
-        try {
-            AuthenticatedUser user = verify(callback, pending);
-            audit("login_succeeded", Optional.empty(), Map.of("level", user.level().name(), "key", user.key().name()));
-            return user;
-        } catch (FedAuthException e) {
-            audit("login_failed", Optional.of(e.code()), Map.of());
-            throw e;
-        }
+        return checks.finish(callback, pending, "RelayState", this::verify);
     }
 
-    private AuthenticatedUser verify(CallbackRequest callback, PendingLogin pending) {
-        if (!pending.provider().equals(id())) {
-            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login belongs to " + pending.provider());
-        }
-        if (pending.isExpired(settings.clock.instant())) {
-            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
-        }
+    /** The SAML part: the Response (see {@link ResponseValidator}), the level's words, the attributes. */
+    private VerifiedLogin verify(CallbackRequest callback, PendingLogin pending) {
         if (!"POST".equals(callback.method())) {
             throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the SAML response arrives by HTTP-POST");
         }
-        String samlResponse = callback.required("SAMLResponse");
-        Optional<String> relayState = callback.single("RelayState");
-        if (pending.requestId().isPresent() && !relayState.map(pending.state()::equals).orElse(false)) {
-            throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this browser's login");
+        if (pending.requestId().isEmpty()) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login is not a SAML login");
         }
+        String samlResponse = callback.required("SAMLResponse");
         IdpDescriptor idp = settings.idp.descriptor();
         VerifiedAssertion assertion = validator.validate(samlResponse, pending.requestId(), idp);
         AchievedLevel achieved = settings.profile.vocabulary().interpret(assertion.classRefs());
-        if (pending.minimumLevel().isPresent() && !achieved.level().isAtLeast(pending.minimumLevel().get())) {
-            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the login reached " + achieved.level()
-                    + ", below the requested " + pending.minimumLevel().get());
-        }
-        if (achieved.keyOrNominal() == KeyRetirement.TOKEN.key()
-                && KeyRetirement.TOKEN.isRetiredAt(settings.clock.instant())) {
-            throw new AuthenticationException(ErrorCode.KEY_RETIRED, "the token is no longer a login key");
-        }
         Identity identity = mapper.identity(assertion);
-        var roles = mapper.roles(assertion);
-        var mandates = mapper.mandates(assertion);
-        // Last, once everything else passed: a failed attempt must not burn the id of a genuine assertion.
+        // SAML Profiles 4.1.4.5: a bearer assertion is used once, by its ID, whatever binds it to a request.
+        // Written after every check of the assertion passed, so a refused response takes no place.
         settings.replayCache.markUsed("saml-assertion:" + idp.entityId(), assertion.id(), assertion.expiresAt());
-        return new AuthenticatedUser(identity, achieved.keyOrNominal(), achieved.level(), id(), assertion.authnInstant(),
-                roles, mandates, List.of(), session(assertion));
+        return new VerifiedLogin(identity, achieved, assertion.authnInstant(), mapper.roles(assertion),
+                mapper.mandates(assertion), session(assertion), Optional.empty(), Map.of());
     }
 
     private SessionReference session(VerifiedAssertion assertion) {
@@ -241,7 +212,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
                 session.value(SamlSessionValues.NAME_QUALIFIER), session.value(SamlSessionValues.SP_NAME_QUALIFIER),
                 session.value(SamlSessionValues.SESSION_INDEX));
         byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(message));
-        audit("logout_started", Optional.empty(), Map.of());
+        checks.audit("logout_started", Optional.empty(), Map.of());
         return HttpRedirect.redirect(RedirectCodec.encode(slo, "SAMLRequest", xml, request.state(),
                 settings.keys.signing().privateKey()));
     }
@@ -289,7 +260,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
             throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this logout");
         }
         inboundLogout.response(message, idp, InboundLogout.requestIdFor(settings.spEntityId, state));
-        audit("logout_finished", Optional.empty(), Map.of());
+        checks.audit("logout_finished", Optional.empty(), Map.of());
     }
 
     /** Runs {@code work}; a refusal is audited as {@code type} with its code, then rethrown. */
@@ -297,7 +268,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         try {
             return work.get();
         } catch (FedAuthException e) {
-            audit(type, Optional.of(e.code()), Map.of());
+            checks.audit(type, Optional.of(e.code()), Map.of());
             throw e;
         }
     }
@@ -343,7 +314,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(response));
         URI back = RedirectCodec.encode(slo, "SAMLResponse", xml, message.relayState(),
                 settings.keys.signing().privateKey());
-        audit("logout_requested_by_idp", Optional.empty(), Map.of());
+        checks.audit("logout_requested_by_idp", Optional.empty(), Map.of());
         return new IdpInitiatedLogout(request.nameId(), request.sessionIndexes(), HttpRedirect.redirect(back));
     }
 
@@ -355,15 +326,6 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
                 settings.keys.publishedSigningKeys().stream().map(SpKey::certificate).toList(),
                 settings.keys.decryptionKeys().stream().map(SpKey::certificate).toList(),
                 signing.privateKey(), signing.certificate());
-    }
-
-    private void audit(String type, Optional<ErrorCode> error, Map<String, String> details) {
-        try {
-            settings.audit.record(new AuditEvent(type, settings.clock.instant(), id().value(), Optional.empty(), error,
-                    details));
-        } catch (RuntimeException e) {
-            // An audit sink must not throw; if it does, the login outcome is not changed by it.
-        }
     }
 
     @Override

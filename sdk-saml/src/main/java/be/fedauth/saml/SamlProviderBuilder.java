@@ -1,6 +1,7 @@
 package be.fedauth.saml;
 
 import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.KeyRetirements;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.spi.AuditSink;
@@ -42,6 +43,8 @@ public final class SamlProviderBuilder {
     ReplayCache replayCache;
     RandomValues random = RandomValues.secure();
     AuditSink audit = AuditSink.NONE;
+    Optional<byte[]> auditPseudonymKey = Optional.empty();
+    KeyRetirements retirements = KeyRetirements.standard();
     Duration pendingLoginLifetime = PendingLogin.DEFAULT_LIFETIME;
     boolean acceptResponseSignatureOnly;
     boolean allowUnsolicited;
@@ -107,6 +110,24 @@ public final class SamlProviderBuilder {
         return this;
     }
 
+    /**
+     * A secret of at least 16 bytes: {@code login_succeeded} events then carry a pseudonym of the
+     * national number ({@link be.fedauth.core.spi.AuditEvent#pseudonym}); without it they carry none.
+     */
+    public SamlProviderBuilder auditPseudonymKey(byte[] value) {
+        if (value.length < 16) {
+            throw new ConfigurationException("an audit pseudonym key has at least 16 bytes");
+        }
+        this.auditPseudonymKey = Optional.of(value.clone());
+        return this;
+    }
+
+    /** The keys refused from a date (default {@link KeyRetirements#standard()}). */
+    public SamlProviderBuilder retirements(KeyRetirements value) {
+        this.retirements = Objects.requireNonNull(value, "retirements");
+        return this;
+    }
+
     /** How long a login may take (default 10 minutes). */
     public SamlProviderBuilder pendingLoginLifetime(Duration value) {
         this.pendingLoginLifetime = Objects.requireNonNull(value, "pendingLoginLifetime");
@@ -162,7 +183,7 @@ public final class SamlProviderBuilder {
             throw new ConfigurationException("the SP entity id is blank");
         }
         if (replayCache == null) {
-            replayCache = ReplayCache.inMemory(clock, 100_000);
+            replayCache = ReplayCache.inMemory(clock, 100_000, audit);
         }
         if (acceptResponseSignatureOnly) {
             LOG.warn("{}: assertions covered only by the response signature are accepted", id);

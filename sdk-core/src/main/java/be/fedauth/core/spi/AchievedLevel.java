@@ -24,7 +24,7 @@ public record AchievedLevel(AssuranceLevel level, Optional<DigitalKey> key) {
             return key.get();
         }
         for (DigitalKey k : DigitalKey.values()) {
-            if (k.level() == level && k != DigitalKey.FOREIGN_EID && k != DigitalKey.SOCIAL_SECURITY) {
+            if (k.level() == level && k.isNominal()) {
                 return k;
             }
         }

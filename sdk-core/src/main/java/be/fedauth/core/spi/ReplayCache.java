@@ -24,10 +24,29 @@ public interface ReplayCache {
     void markUsed(String namespace, String id, Instant expiresAt);
 
     /**
-     * A cache for one node: at most {@code maxEntries} live entries; when full, new ids are refused
-     * with {@code store_unavailable} rather than forgetting live ones (which would allow a replay).
+     * Whether {@code id} is recorded as used and not yet expired. A read, for refusing early (before
+     * a protocol redeems anything for a used state); {@link #markUsed} stays the atomic decision.
+     * The default answers {@code false}, which only loses the early refusal.
+     *
+     * @throws be.fedauth.core.IdpUnavailableException {@link be.fedauth.core.ErrorCode#STORE_UNAVAILABLE}
+     *     when the cache cannot be reached (fail closed)
+     */
+    default boolean isUsed(String namespace, String id) {
+        return false;
+    }
+
+    /**
+     * A cache for one node holding at most {@code maxEntries} live entries. Each login writes one entry
+     * (its state), kept until the pending login would expire, so size it as logins per second times
+     * the pending-login lifetime (100,000 serves 160 logins/s with 10-minute logins). When full, the
+     * live entry closest to its expiry is forgotten and a WARN is logged, rather than refusing logins.
      */
     static ReplayCache inMemory(Clock clock, int maxEntries) {
         return new InMemoryReplayCache(clock, maxEntries);
+    }
+
+    /** As {@link #inMemory(Clock, int)}, recording each eviction as a {@code replay_cache_evicted} audit event. */
+    static ReplayCache inMemory(Clock clock, int maxEntries, be.fedauth.core.spi.AuditSink audit) {
+        return new InMemoryReplayCache(clock, maxEntries, audit);
     }
 }

@@ -72,15 +72,36 @@ class InMemoryStoresTest {
     }
 
     @Test
-    void replayCache_whenFull_failsClosedWithStoreUnavailable() {
-        ReplayCache cache = ReplayCache.inMemory(clock, 2);
-        cache.markUsed("a", "1", T0.plusSeconds(60));
-        cache.markUsed("a", "2", T0.plusSeconds(60));
+    void point4_replayCacheFull_forgetsTheEntryClosestToExpiry_auditsIt_andKeepsAcceptingLogins() {
+        List<AuditEvent> events = new ArrayList<>();
+        ReplayCache cache = ReplayCache.inMemory(clock, 2, events::add);
+        cache.markUsed("a", "soon", T0.plusSeconds(30));
+        cache.markUsed("a", "late", T0.plusSeconds(600));
 
-        assertThatThrownBy(() -> cache.markUsed("a", "3", T0.plusSeconds(60)))
-                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.STORE_UNAVAILABLE);
-        assertThatThrownBy(() -> cache.markUsed("a", "1", T0.plusSeconds(60)))
+        cache.markUsed("a", "new", T0.plusSeconds(60));
+
+        assertThat(cache.isUsed("a", "soon")).isFalse();
+        assertThat(cache.isUsed("a", "late")).isTrue();
+        assertThat(cache.isUsed("a", "new")).isTrue();
+        assertThatThrownBy(() -> cache.markUsed("a", "late", T0.plusSeconds(600)))
                 .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.REPLAY_DETECTED);
+        assertThat(events).extracting(AuditEvent::type).containsExactly("replay_cache_evicted");
+        assertThat(events.get(0).details()).containsEntry("evictions", "1").containsEntry("capacity", "2");
+    }
+
+    @Test
+    void point4_replayCacheFull_dropsExpiredEntriesBeforeAnyLiveOne() {
+        List<AuditEvent> events = new ArrayList<>();
+        ReplayCache cache = ReplayCache.inMemory(clock, 2, events::add);
+        cache.markUsed("a", "1", T0.plusSeconds(10));
+        cache.markUsed("a", "2", T0.plusSeconds(600));
+        now.set(T0.plusSeconds(10));
+
+        cache.markUsed("a", "3", T0.plusSeconds(600));
+
+        assertThat(cache.isUsed("a", "2")).isTrue();
+        assertThat(cache.isUsed("a", "3")).isTrue();
+        assertThat(events).isEmpty();
     }
 
     @Test

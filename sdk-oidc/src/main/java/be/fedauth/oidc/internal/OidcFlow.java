@@ -6,17 +6,16 @@ import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
-import be.fedauth.core.FedAuthException;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.Identity;
-import be.fedauth.core.KeyRetirement;
+import be.fedauth.core.LoginChecks;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LogoutRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.SessionReference;
 import be.fedauth.core.spi.AchievedLevel;
-import be.fedauth.core.spi.AuditEvent;
+import be.fedauth.core.spi.VerifiedLogin;
 import be.fedauth.oidc.OidcSettings;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -27,7 +26,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +46,7 @@ public final class OidcFlow {
     private final TokenClient tokens;
     private final HttpTransport http;
     private final IdTokenValidator idTokens;
+    private final LoginChecks checks;
     private volatile SignatureVerifier verifier;
     private volatile URI verifierJwks;
 
@@ -58,30 +57,19 @@ public final class OidcFlow {
         this.metadata = new MetadataSource(settings, http);
         this.tokens = new TokenClient(settings, http);
         this.idTokens = new IdTokenValidator(settings);
+        this.checks = LoginChecks.builder(settings.providerId(), settings.clock(), settings.replayCache())
+                .auditSink(settings.auditSink()).auditPseudonymKey(settings.auditPseudonymKey())
+                .retirements(settings.retirements()).build();
     }
 
     /** The keys offered now: the configured ones minus retired keys. */
     public Set<DigitalKey> keys() {
-        Instant now = settings.clock().instant();
-        EnumSet<DigitalKey> keys = EnumSet.copyOf(settings.keys());
-        if (KeyRetirement.TOKEN.isRetiredAt(now)) {
-            keys.remove(KeyRetirement.TOKEN.key());
-        }
-        return Set.copyOf(keys);
+        return checks.offered(settings.keys());
     }
 
     /** Builds the authorization request (OIDC Core 3.1.2.1, RFC 7636 4.3). */
     public LoginRedirect start(LoginRequest request) {
-        if (request.provider().isPresent() && !request.provider().get().equals(settings.providerId())) {
-            throw new AuthenticationException(ErrorCode.PROVIDER_NOT_OFFERED, "the request names another provider");
-        }
-        Set<DigitalKey> offered = keys();
-        for (DigitalKey key : request.keys()) {
-            if (!offered.contains(key)) {
-                throw new AuthenticationException(key == KeyRetirement.TOKEN.key() && settings.keys().contains(key)
-                        ? ErrorCode.KEY_RETIRED : ErrorCode.KEY_NOT_OFFERED, "the key " + key + " is not offered");
-            }
-        }
+        checks.checkStart(request, settings.keys());
         Endpoints endpoints = metadata.endpoints();
         String state = settings.random().next();
         String nonce = settings.random().next();
@@ -104,41 +92,19 @@ public final class OidcFlow {
         Instant now = settings.clock().instant();
         PendingLogin pending = PendingLogin.builder(settings.providerId(), request, state, now).nonce(nonce)
                 .codeVerifier(verifierValue).lifetime(settings.pendingLoginLifetime()).build();
-        audit("login_started", Optional.empty(), Map.of("acr_values", String.join(" ", acr)));
+        checks.started(Map.of("acr_values", String.join(" ", acr)));
         return new LoginRedirect(HttpRedirect.redirect(location), pending);
     }
 
-    /** Validates the callback and everything the identity provider returns. */
+    /** Validates the callback and everything the identity provider returns, inside the shared login checks. */
     public AuthenticatedUser finish(CallbackRequest callback, PendingLogin pending) {
-        try {
-            AuthenticatedUser user = doFinish(callback, pending);
-            Optional<String> subject = settings.auditPseudonymKey().flatMap(k ->
-                    user.identity().nationalNumber().map(n -> AuditEvent.pseudonym(n, k)));
-            audit("login_succeeded", subject, Optional.empty(), Map.of("level", String.valueOf(user.level().value()),
-                    "key", user.key().name()));
-            return user;
-        } catch (FedAuthException e) {
-            audit("login_failed", Optional.of(e.code()), Map.of());
-            throw e;
-        } catch (RuntimeException e) {
-            audit("login_failed", Optional.empty(), Map.of("exception", e.getClass().getSimpleName()));
-            throw e;
-        }
+        return checks.finish(callback, pending, "state", this::verify);
     }
 
-    private AuthenticatedUser doFinish(CallbackRequest callback, PendingLogin pending) {
-        Instant now = settings.clock().instant();
-        if (!pending.provider().equals(settings.providerId()) || pending.nonce().isEmpty()) {
-            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login is not this provider's");
-        }
-        if (pending.isExpired(now)) {
-            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
-        }
-        // RFC 6749 10.12: the state binds the callback to the browser that started the login.
-        Optional<String> state = callback.single("state");
-        if (state.isEmpty() || !IdTokenValidator.constantTimeEquals(state.get(), pending.state())) {
-            throw new AuthenticationException(ErrorCode.STATE_MISMATCH, state.isEmpty()
-                    ? "the callback has no state" : "the callback state is not this login's");
+    /** The OIDC part: RFC 9207 iss, IdP errors, the code exchange, the ID token, userinfo, the claims. */
+    private VerifiedLogin verify(CallbackRequest callback, PendingLogin pending) {
+        if (pending.nonce().isEmpty() || pending.codeVerifier().isEmpty()) {
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login is not an OIDC login");
         }
         Endpoints endpoints = metadata.endpoints();
         // RFC 9207 2.4: compare iss when present; require it when the provider promises it.
@@ -159,16 +125,10 @@ public final class OidcFlow {
         String code = callback.required("code");
         TokenClient.Tokens t = tokens.redeem(endpoints.token(), code, pending.codeVerifier());
         SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
+        // The nonce binds the ID token to this pending login, whose state the shared checks use once:
+        // no further replay-cache entry is needed for the code or the token (codes are single-use at
+        // the IdP, RFC 6749 4.1.2).
         JWTClaimsSet claims = idTokens.validate(idToken, pending.nonce());
-        // A sealed pending login can be replayed with its callback: each state, code and ID token is used
-        // once. Recorded only now: a callback with a junk code (which FAS refuses) must take no place in
-        // the bounded cache, or anyone starting logins could fill it and lock everybody out. A replay
-        // before this point is refused by FAS itself (codes are single-use, RFC 6749 4.1.2).
-        settings.replayCache().markUsed("oidc-state", pending.state(), pending.expiresAt());
-        settings.replayCache().markUsed("oidc-code", sha256(code), now.plus(settings.pendingLoginLifetime()));
-        Instant expiry = claims.getExpirationTime().toInstant().plus(settings.clockSkew());
-        settings.replayCache().markUsed("oidc-id-token", Optional.ofNullable(claims.getJWTID())
-                .map(j -> "jti:" + j).orElseGet(() -> sha256(t.idToken())), expiry);
         Map<String, Object> all = new HashMap<>(claims.getClaims());
         if (settings.userinfo() && endpoints.userinfo().isPresent()) {
             UserInfoClient.UserInfo info = new UserInfoClient(settings, http, verifier(endpoints))
@@ -180,20 +140,11 @@ public final class OidcFlow {
         // The level comes from the ID token when it states one (FAS: amr), else from signed userinfo.
         boolean idTokenHasLevel = claims.getClaim("amr") != null || claims.getClaim("acr") != null;
         AchievedLevel level = ClaimsMapper.level(idTokenHasLevel ? claims.getClaims() : all, settings.vocabulary());
-        if (pending.minimumLevel().isPresent() && !level.level().isAtLeast(pending.minimumLevel().get())) {
-            throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "level " + level.level().value()
-                    + " is below the requested " + pending.minimumLevel().get().value());
-        }
-        DigitalKey key = level.keyOrNominal();
-        if (key == KeyRetirement.TOKEN.key() && KeyRetirement.TOKEN.isRetiredAt(now)) {
-            throw new AuthenticationException(ErrorCode.KEY_RETIRED, "the token is no longer a login key");
-        }
         Identity identity = ClaimsMapper.identity(all, pending.language());
         Instant authTime = claims.getClaim("auth_time") != null ? dateClaim(claims, "auth_time")
                 : claims.getIssueTime().toInstant();
-        return new AuthenticatedUser(identity, key, level.level(), settings.providerId(), authTime,
-                ClaimsMapper.roles(all), ClaimsMapper.mandates(all), List.of(),
-                session(t.idToken(), t.refreshToken(), claims));
+        return new VerifiedLogin(identity, level, authTime, ClaimsMapper.roles(all), ClaimsMapper.mandates(all),
+                session(t.idToken(), t.refreshToken(), claims), Optional.empty(), Map.of());
     }
 
     /** Refreshes a login (OIDC Core 12): the new ID token must keep {@code iss} and {@code sub}. */
@@ -215,7 +166,7 @@ public final class OidcFlow {
             throw new AuthenticationException(ErrorCode.SUBJECT_MISMATCH, "the refreshed ID token has another subject");
         }
         SessionReference fresh = session(t.idToken(), t.refreshToken().or(() -> Optional.of(refreshToken)), claims);
-        audit("login_refreshed", Optional.empty(), Map.of());
+        checks.audit("login_refreshed", Optional.empty(), Map.of());
         return new AuthenticatedUser(user.identity(), user.key(), user.level(), user.provider(),
                 user.authenticatedAt(), user.roles(), user.mandates(), user.notices(), fresh, user.notAfter());
     }
@@ -230,7 +181,7 @@ public final class OidcFlow {
         params.put("client_id", settings.clientId());
         request.postLogoutRedirect().ifPresent(u -> params.put("post_logout_redirect_uri", u.toString()));
         request.state().ifPresent(s -> params.put("state", s));
-        audit("logout_started", Optional.empty(), Map.of());
+        checks.audit("logout_started", Optional.empty(), Map.of());
         return HttpRedirect.redirect(withQuery(endSession, params));
     }
 
@@ -259,19 +210,6 @@ public final class OidcFlow {
         }
     }
 
-    private void audit(String type, Optional<ErrorCode> error, Map<String, String> details) {
-        audit(type, Optional.empty(), error, details);
-    }
-
-    private void audit(String type, Optional<String> subject, Optional<ErrorCode> error, Map<String, String> details) {
-        try {
-            settings.auditSink().record(new AuditEvent(type, settings.clock().instant(), settings.providerId().value(),
-                    subject, error, details));
-        } catch (RuntimeException e) {
-            // An audit sink must not throw; if it does, the login outcome stands.
-        }
-    }
-
     private static Instant dateClaim(JWTClaimsSet claims, String name) {
         try {
             return claims.getDateClaim(name).toInstant();
@@ -293,10 +231,6 @@ public final class OidcFlow {
 
     static String challenge(String verifier) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(verifier));
-    }
-
-    private static String sha256(String value) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest(value));
     }
 
     private static byte[] digest(String value) {

@@ -1,6 +1,5 @@
 package be.fedauth.servlet.internal;
 
-import be.fedauth.core.ErrorCode;
 import be.fedauth.core.FedAuthException;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,18 +29,8 @@ public final class Responses {
         response.setHeader("Location", location);
     }
 
-    /** The HTTP status for a failure. */
+    /** The HTTP status for a failure: its code's ({@link be.fedauth.core.ErrorCode#httpStatus()}). */
     public static int status(FedAuthException e) {
-        ErrorCode code = e.code();
-        return switch (code) {
-            case INVALID_CONFIGURATION -> HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-            case IDP_UNAVAILABLE, IDP_INVALID_RESPONSE, IDP_ERROR -> HttpServletResponse.SC_BAD_GATEWAY;
-            case STORE_UNAVAILABLE -> HttpServletResponse.SC_SERVICE_UNAVAILABLE;
-            case NOT_AUTHENTICATED -> HttpServletResponse.SC_UNAUTHORIZED;
-            case ROLE_MISSING, ROLE_NOT_ACCEPTED, ROLE_REVOKED, ROLE_EXPIRED, MANDATE_NOT_SIGNED, MANDATE_EXPIRED,
-                    MANDATE_NOT_COVERING, MANDATES_NOT_SUPPORTED, FOREIGNER_TOKEN_ONLY, TRANSITION_GRACE_EXPIRED ->
-                    HttpServletResponse.SC_FORBIDDEN;
-            default -> HttpServletResponse.SC_BAD_REQUEST;
-        };
+        return e.code().httpStatus();
     }
 }
