@@ -72,6 +72,26 @@ public final class RedisReplayCache implements ReplayCache {
         counters.miss();
     }
 
+    /**
+     * Whether {@code id} of {@code namespace} is recorded and not expired ({@code EXISTS}): lets a login
+     * be refused before anything is redeemed for a used state. {@link #markUsed} stays the atomic decision.
+     *
+     * @throws IdpUnavailableException {@code store_unavailable} when Redis cannot be reached in time
+     */
+    @Override
+    public boolean isUsed(String namespace, String id) {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(id, "id");
+        try {
+            return gateway.exists(keys.replay(namespace, id));
+        } catch (StoreUnreachableException e) {
+            counters.failure();
+            audit.failure("is_used", e);
+            throw new IdpUnavailableException(ErrorCode.STORE_UNAVAILABLE,
+                    "the replay cache on Redis cannot be reached", e);
+        }
+    }
+
     /** The counters: hits are replays refused, misses ids recorded, failures calls Redis did not answer. */
     public StoreMetrics metrics() {
         return new StoreMetrics(counters.hits(), counters.misses(), counters.failures());

@@ -103,9 +103,9 @@ class ClusterOidcLoginTest {
         CallbackRequest callback = browser(redirect);
         nodeA.provider().finishLogin(callback, pending);
 
-        // FAS redeems a code once, so the second node's exchange is refused before the shared replay
-        // cache is asked (ClusterSamlLoginTest shows the cache itself refusing across nodes).
+        // The login's state, marked used on node A in the shared cache, is refused on node B before the
+        // code is redeemed again.
         assertThatThrownBy(() -> nodeB.provider().finishLogin(callback, pending))
-                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.GRANT_REJECTED);
+                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.REPLAY_DETECTED);
     }
 }

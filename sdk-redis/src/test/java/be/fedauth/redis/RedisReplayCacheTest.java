@@ -63,6 +63,15 @@ class RedisReplayCacheTest {
     }
 
     @Test
+    void isUsed_seesAnIdMarkedOnTheOtherNode_andNotAnotherOne() {
+        nodeA.markUsed("login-state", "s1", inMinutes(5));
+
+        assertThat(nodeB.isUsed("login-state", "s1")).isTrue();
+        assertThat(nodeB.isUsed("login-state", "s2")).isFalse();
+        assertThat(nodeB.isUsed("other", "s1")).isFalse();
+    }
+
+    @Test
     void markUsed_replay_isCountedAsHitAndAudited() {
         nodeA.markUsed("oidc-code", "c1", inMinutes(1));
         catchThrowableOfType(() -> nodeB.markUsed("oidc-code", "c1", inMinutes(1)), AuthenticationException.class);

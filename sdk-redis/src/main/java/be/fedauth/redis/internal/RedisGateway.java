@@ -93,6 +93,11 @@ public final class RedisGateway implements AutoCloseable {
         return call(c -> "OK".equals(c.set(key, value, SetArgs.Builder.nx().px(ttlMillis))));
     }
 
+    /** {@code EXISTS key}: whether the key is there (and so not expired). */
+    public boolean exists(String key) {
+        return call(c -> c.exists(key) > 0);
+    }
+
     /** {@code GETDEL key} (Redis 6.2+), or the same as an atomic script on older servers. */
     public Optional<String> getAndDelete(String key) {
         return Optional.ofNullable(call(c -> {
