@@ -82,7 +82,13 @@ public final class OidcFlow {
                         ? ErrorCode.KEY_RETIRED : ErrorCode.KEY_NOT_OFFERED, "the key " + key + " is not offered");
             }
         }
-        Endpoints endpoints = metadata.endpoints();
+        Endpoints endpoints;
+        try {
+            endpoints = metadata.endpoints();
+        } catch (FedAuthException e) {
+            IdpTrouble.log(settings, "login start", e);
+            throw e;
+        }
         String state = settings.random().next();
         String nonce = settings.random().next();
         String verifierValue = settings.random().next();
@@ -119,6 +125,7 @@ public final class OidcFlow {
             return user;
         } catch (FedAuthException e) {
             audit("login_failed", Optional.of(e.code()), Map.of());
+            IdpTrouble.log(settings, "login", e);
             throw e;
         } catch (RuntimeException e) {
             audit("login_failed", Optional.empty(), Map.of("exception", e.getClass().getSimpleName()));
@@ -149,12 +156,7 @@ public final class OidcFlow {
         }
         Optional<String> error = callback.single("error");
         if (error.isPresent()) {
-            // RFC 6749 4.1.2.1: access_denied is the user (or FAS) refusing; anything else is an IdP error.
-            if ("access_denied".equals(error.get())) {
-                throw new AuthenticationException(ErrorCode.LOGIN_CANCELLED, "the identity provider answered access_denied");
-            }
-            throw new AuthenticationException(ErrorCode.IDP_ERROR, "the identity provider answered error '"
-                    + TokenClient.safe(error.get()) + "'");
+            throw CallbackErrors.refusal(settings, error.get(), callback.single("error_description"));
         }
         String code = callback.required("code");
         TokenClient.Tokens t = tokens.redeem(endpoints.token(), code, pending.codeVerifier());
@@ -204,10 +206,16 @@ public final class OidcFlow {
         }
         String refreshToken = session.value(REFRESH_TOKEN).orElseThrow(() ->
                 new AuthenticationException(ErrorCode.MISSING_CLAIM, "the login has no refresh token"));
-        Endpoints endpoints = metadata.endpoints();
-        TokenClient.Tokens t = tokens.refresh(endpoints.token(), refreshToken);
-        SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
-        JWTClaimsSet claims = idTokens.validate(idToken, Optional.empty());
+        JWTClaimsSet claims;
+        TokenClient.Tokens t;
+        try {
+            Endpoints endpoints = metadata.endpoints();
+            t = tokens.refresh(endpoints.token(), refreshToken);
+            claims = idTokens.validate(verifier(endpoints).verify(t.idToken(), "ID token"), Optional.empty());
+        } catch (FedAuthException e) {
+            IdpTrouble.log(settings, "refresh", e);
+            throw e;
+        }
         if (!claims.getIssuer().equals(session.value(ISS).orElse(""))) {
             throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the refreshed ID token has another issuer");
         }
@@ -252,7 +260,7 @@ public final class OidcFlow {
             if (verifier == null || !endpoints.jwks().equals(verifierJwks)) {
                 verifier = new SignatureVerifier(endpoints.jwks(), settings.algorithms(), http, settings.clock(),
                         settings.jwksCacheTtl(), settings.jwksRefetchInterval(), settings.jwksOutageTolerance(),
-                        settings.connectTimeout().plus(settings.readTimeout()));
+                        settings.connectTimeout().plus(settings.readTimeout()), settings.providerId());
                 verifierJwks = endpoints.jwks();
             }
             return verifier;
