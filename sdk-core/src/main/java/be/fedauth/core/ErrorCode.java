@@ -31,6 +31,17 @@ public enum ErrorCode {
     LOGIN_CANCELLED("login_cancelled", Advice.RETRY_LOGIN),
     LOGIN_REQUEST_INVALID("login_request_invalid", Advice.RETRY_LOGIN),
     IDP_ERROR("idp_error", Advice.RETRY_LATER),
+    /**
+     * The browser came back with an OAuth {@code error} other than {@code access_denied} (RFC 6749
+     * 4.1.2.1): anyone can add one to a callback, so it is the user's request that failed, not a 5xx.
+     */
+    IDP_CALLBACK_ERROR("idp_callback_error", Advice.RETRY_LATER),
+    /**
+     * The identity provider refused the request as configured ({@code invalid_scope},
+     * {@code unauthorized_client}, {@code invalid_request}, {@code unsupported_response_type} on the
+     * callback): retrying does not help, the registration or the settings must change.
+     */
+    IDP_REFUSED_REQUEST("idp_refused_request", Advice.CONTACT_HELPDESK),
     GRANT_REJECTED("grant_rejected", Advice.RETRY_LOGIN),
 
     // Tokens and assertions.
@@ -38,6 +49,8 @@ public enum ErrorCode {
     UNSUPPORTED_ALGORITHM("unsupported_algorithm", Advice.CONTACT_HELPDESK),
     UNSIGNED_ASSERTION("unsigned_assertion", Advice.CONTACT_HELPDESK),
     MALFORMED_RESPONSE("malformed_response", Advice.CONTACT_HELPDESK),
+    /** A token's JOSE {@code typ} header says it is another kind of token (e.g. {@code at+jwt}, RFC 8725 3.11). */
+    TOKEN_TYPE_MISMATCH("token_type_mismatch", Advice.CONTACT_HELPDESK),
     ISSUER_MISMATCH("issuer_mismatch", Advice.CONTACT_HELPDESK),
     AUDIENCE_MISMATCH("audience_mismatch", Advice.CONTACT_HELPDESK),
     AUTHORIZED_PARTY_MISMATCH("authorized_party_mismatch", Advice.CONTACT_HELPDESK),

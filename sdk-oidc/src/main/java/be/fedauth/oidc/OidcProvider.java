@@ -23,12 +23,17 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #startLogin} sends {@code state}, {@code nonce}, a PKCE S256 challenge, the requested
  * level or keys as {@code acr_values} and the language as {@code ui_locales}. {@link #finishLogin}
  * checks, in order: the pending login (provider, expiry), {@code state}, the RFC 9207 {@code iss}
- * parameter, IdP errors ({@code login_cancelled} for {@code access_denied}, {@code idp_error}
- * otherwise), single use of state and code ({@code replay_detected}), the token exchange
- * ({@code grant_rejected}), the ID token signature (algorithm allow-list, key from the JWKS only),
- * {@code iss}, {@code aud}, {@code azp}, {@code sub}, {@code exp}, {@code iat}, {@code nbf},
- * {@code auth_time}, {@code nonce}, single use of the ID token, userinfo (signed JWT or JSON) with the
- * same {@code sub}, and the level achieved ({@code amr}/{@code acr}; {@code level_too_low}).
+ * parameter, an {@code error} on the callback (rejected input, never an IdP failure:
+ * {@code login_cancelled} for {@code access_denied}, {@code idp_refused_request} for the errors that
+ * mean a configuration problem, {@code idp_callback_error} otherwise), single use of state and code
+ * ({@code replay_detected}), the token exchange ({@code grant_rejected}; {@code invalid_configuration}
+ * for a refused client or scope), the ID token signature (algorithm allow-list, key from the JWKS
+ * only, allowed to verify by its {@code use} and {@code key_ops}), its {@code typ}
+ * ({@code token_type_mismatch}), {@code iss}, {@code aud}, {@code azp}, {@code sub}, {@code exp},
+ * {@code iat} (at most {@link OidcSettings#maxTokenAge()} old), {@code nbf}, {@code auth_time},
+ * {@code nonce}, single use of the ID token, userinfo (signed JWT with {@code aud}, or JSON that may
+ * not set the national number or federal id) with the same {@code sub}, and the level achieved
+ * ({@code amr}/{@code acr}; {@code level_too_low}).
  * See docs/oidc.md for what is not verified.
  */
 public final class OidcProvider implements AuthenticationProvider {

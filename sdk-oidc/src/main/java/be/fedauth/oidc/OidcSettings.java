@@ -124,6 +124,10 @@ public final class OidcSettings {
     public Duration jwksOutageTolerance() { return v.jwksOutageTolerance; }
     /** How long the discovery document is used. */
     public Duration metadataCacheTtl() { return v.metadataCacheTtl; }
+    /** How long a failed discovery fetch is remembered before the next attempt (logins meanwhile get the same answer). */
+    public Duration metadataFailureCacheTtl() { return v.metadataFailureCacheTtl; }
+    /** The oldest an ID token (by {@code iat}) or a signed userinfo response may be. */
+    public Duration maxTokenAge() { return v.maxTokenAge; }
     /** How long a login may take. */
     public Duration pendingLoginLifetime() { return v.pendingLoginLifetime; }
     /** Whether userinfo is fetched after the token exchange. */
@@ -158,6 +162,7 @@ public final class OidcSettings {
                 + v.issuerAlias.map(URI::toString).orElse("none") + ", clientId=" + v.clientId + ", redirectUri="
                 + v.redirectUri + ", clientAuthentication=" + v.clientAuthentication + ", scopes=" + scopes
                 + ", discovery=" + v.discovery + ", algorithms=" + algorithms + ", clockSkew=" + v.clockSkew
+                + ", maxTokenAge=" + v.maxTokenAge
                 + ", userinfo=" + v.userinfo + (v.httpForLoopback ? ", WEAKENED: allowHttpForLoopback" : "") + "]";
     }
 
@@ -185,6 +190,8 @@ public final class OidcSettings {
         private Duration jwksRefetchInterval = Duration.ofSeconds(30);
         private Duration jwksOutageTolerance = Duration.ofHours(4);
         private Duration metadataCacheTtl = Duration.ofHours(1);
+        private Duration metadataFailureCacheTtl = Duration.ofSeconds(5);
+        private Duration maxTokenAge = Duration.ofMinutes(10);
         private Duration pendingLoginLifetime = Duration.ofMinutes(10);
         private boolean userinfo = true;
         private Set<DigitalKey> keys = EnumSet.of(DigitalKey.EID, DigitalKey.ITSME, DigitalKey.PASSWORD_MOBILE_APP,
@@ -262,6 +269,19 @@ public final class OidcSettings {
         /** How long the discovery document is cached (default 1 h). */
         public Builder metadataCacheTtl(Duration value) { metadataCacheTtl = Objects.requireNonNull(value); return this; }
 
+        /**
+         * How long a failed discovery fetch is remembered (default 5 s, at most 5 min): meanwhile logins
+         * use the last good document or, without one, fail at once with the same error instead of each
+         * calling the identity provider again.
+         */
+        public Builder metadataFailureCacheTtl(Duration value) { metadataFailureCacheTtl = Objects.requireNonNull(value); return this; }
+
+        /**
+         * The oldest an ID token may be by its {@code iat}, and a signed userinfo response by its
+         * {@code iat} when it has one (default 10 min, between 1 min and 24 h); the clock skew is added.
+         */
+        public Builder maxTokenAge(Duration value) { maxTokenAge = Objects.requireNonNull(value, "maxTokenAge"); return this; }
+
         /** How long a login may take (default 10 min, at most 1 h). */
         public Builder pendingLoginLifetime(Duration value) { pendingLoginLifetime = Objects.requireNonNull(value); return this; }
 
@@ -328,6 +348,8 @@ public final class OidcSettings {
             b.jwksRefetchInterval = jwksRefetchInterval;
             b.jwksOutageTolerance = jwksOutageTolerance;
             b.metadataCacheTtl = metadataCacheTtl;
+            b.metadataFailureCacheTtl = metadataFailureCacheTtl;
+            b.maxTokenAge = maxTokenAge;
             b.pendingLoginLifetime = pendingLoginLifetime;
             b.userinfo = userinfo;
             b.keys = keys.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(keys);
@@ -385,6 +407,13 @@ public final class OidcSettings {
             positive("JWKS refetch interval", jwksRefetchInterval);
             positive("JWKS outage tolerance", jwksOutageTolerance);
             positive("metadata cache time", metadataCacheTtl);
+            positive("metadata failure cache time", metadataFailureCacheTtl);
+            if (metadataFailureCacheTtl.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new ConfigurationException("a failed discovery fetch is remembered at most 5 minutes");
+            }
+            if (maxTokenAge.compareTo(Duration.ofMinutes(1)) < 0 || maxTokenAge.compareTo(Duration.ofHours(24)) > 0) {
+                throw new ConfigurationException("the maximum token age is between 1 minute and 24 hours");
+            }
             if (pendingLoginLifetime.isNegative() || pendingLoginLifetime.isZero()
                     || pendingLoginLifetime.compareTo(Duration.ofHours(1)) > 0) {
                 throw new ConfigurationException("a pending login lives between 1 second and 1 hour");

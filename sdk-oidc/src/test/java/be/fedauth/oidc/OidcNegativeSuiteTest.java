@@ -63,6 +63,20 @@ class OidcNegativeSuiteTest {
         JKU_HEADER_IGNORED(ErrorCode.INVALID_SIGNATURE, f -> attacked(f, OidcAttack.JKU_HEADER)),
         X5U_HEADER_IGNORED(ErrorCode.INVALID_SIGNATURE, f -> attacked(f, OidcAttack.X5U_HEADER)),
         EMBEDDED_JWK_IGNORED(ErrorCode.INVALID_SIGNATURE, f -> attacked(f, OidcAttack.JWK_HEADER)),
+        KEY_PUBLISHED_WITH_KEY_OPS_WITHOUT_VERIFY(ErrorCode.INVALID_SIGNATURE, f -> attacked(f, OidcAttack.KEY_OPS_WITHOUT_VERIFY)),
+        KEY_PUBLISHED_FOR_ENCRYPTION(ErrorCode.INVALID_SIGNATURE, f -> attacked(f, OidcAttack.KEY_USE_ENC)),
+        TYP_AT_JWT(ErrorCode.TOKEN_TYPE_MISMATCH, f -> attacked(f, OidcAttack.TYP_AT_JWT)),
+        JWKS_REFETCH_EMPTY(ErrorCode.IDP_INVALID_RESPONSE, f -> {
+            OidcProvider provider = f.provider();
+            f.login(provider, "citizen", DigitalKey.EID);
+            f.fas.queueAttack(OidcAttack.UNKNOWN_KID);
+            f.fas.queueAttack(OidcAttack.JWKS_EMPTY);
+            f.login(provider, "citizen", DigitalKey.EID);
+        }),
+        JWKS_FIRST_FETCH_WITH_ENCRYPTION_KEYS_ONLY(ErrorCode.IDP_INVALID_RESPONSE, f -> {
+            f.fas.queueAttack(OidcAttack.JWKS_ENCRYPTION_KEYS_ONLY);
+            f.login(f.provider(), "citizen", DigitalKey.EID);
+        }),
         // ID token claims (OIDC Core 3.1.3.7 steps 2-4, 9-11).
         ISS_MISMATCH(ErrorCode.ISSUER_MISMATCH, f -> attacked(f, OidcAttack.WRONG_ISSUER)),
         AUD_INVALID(ErrorCode.AUDIENCE_MISMATCH, f -> attacked(f, OidcAttack.WRONG_AUDIENCE)),
@@ -73,6 +87,7 @@ class OidcNegativeSuiteTest {
         EXPIRED(ErrorCode.TOKEN_EXPIRED, f -> attacked(f, OidcAttack.EXPIRED)),
         IAT_FAR_IN_THE_FUTURE(ErrorCode.TOKEN_ISSUED_IN_FUTURE, f -> attacked(f, OidcAttack.IAT_IN_FUTURE)),
         IAT_MISSING(ErrorCode.MISSING_CLAIM, f -> attacked(f, OidcAttack.IAT_MISSING)),
+        IAT_OLDER_THAN_THE_MAXIMUM_AGE(ErrorCode.TOKEN_EXPIRED, f -> attacked(f, OidcAttack.IAT_TOO_OLD)),
         SUB_MISSING(ErrorCode.MISSING_CLAIM, f -> attacked(f, OidcAttack.SUB_MISSING)),
         NONCE_INVALID(ErrorCode.NONCE_MISMATCH, f -> attacked(f, OidcAttack.NONCE_MISMATCH)),
         NONCE_MISSING(ErrorCode.NONCE_MISMATCH, f -> attacked(f, OidcAttack.NONCE_MISSING)),
@@ -84,6 +99,16 @@ class OidcNegativeSuiteTest {
         // Userinfo (OIDC Core 5.3.2, 5.3.4).
         USERINFO_BAD_SUB(ErrorCode.SUBJECT_MISMATCH, f -> attacked(f, OidcAttack.USERINFO_SUB_MISMATCH)),
         USERINFO_BAD_SIGNATURE(ErrorCode.INVALID_SIGNATURE, f -> attacked(f, OidcAttack.USERINFO_BAD_SIGNATURE)),
+        USERINFO_SIGNED_WITHOUT_AUD(ErrorCode.AUDIENCE_MISMATCH, f -> attacked(f, OidcAttack.USERINFO_AUDIENCE_MISSING)),
+        USERINFO_SIGNED_AN_HOUR_AGO(ErrorCode.TOKEN_EXPIRED, f -> attacked(f, OidcAttack.USERINFO_IAT_TOO_OLD)),
+        USERINFO_CUT_SHORT(ErrorCode.IDP_INVALID_RESPONSE, f -> faulted(f, Endpoint.OIDC_USERINFO, EndpointFault.malformedBody())),
+        JWKS_DOWN_DURING_A_KEY_ROTATION(ErrorCode.IDP_UNAVAILABLE, f -> {
+            OidcProvider provider = f.provider();
+            f.login(provider, "citizen", DigitalKey.EID);
+            f.fas.injectFault(Endpoint.OIDC_JWKS, EndpointFault.status(503));
+            f.fas.queueAttack(OidcAttack.KEY_ROTATION);
+            f.login(provider, "citizen", DigitalKey.EID);
+        }),
         // Discovery (OIDC Discovery 4.3).
         DISCOVERY_ISSUER_MISMATCH(ErrorCode.ISSUER_MISMATCH, f -> {
             f.fas.queueAttack(OidcAttack.DISCOVERY_WRONG_ISSUER);
@@ -144,7 +169,7 @@ class OidcNegativeSuiteTest {
         }),
         USER_REFUSED_BY_THE_IDP(ErrorCode.LOGIN_CANCELLED, f -> f.login(f.provider(), "citizen",
                 DigitalKey.PASSWORD_MOBILE_APP)),
-        IDP_ERROR_RESPONSE(ErrorCode.IDP_ERROR, f -> tampered(f, p -> {
+        IDP_ERROR_RESPONSE(ErrorCode.IDP_CALLBACK_ERROR, f -> tampered(f, p -> {
             p.remove("code");
             p.put("error", "server_error");
         })),
@@ -156,7 +181,11 @@ class OidcNegativeSuiteTest {
                     "state", List.of(r.pendingLogin().state(), "other"))), r.pendingLogin());
         }),
         CODE_MISSING(ErrorCode.MALFORMED_CALLBACK, f -> tampered(f, p -> p.remove("code"))),
-        CLIENT_SECRET_WRONG(ErrorCode.IDP_ERROR, f -> {
+        IDP_REFUSED_THE_SCOPE_ON_THE_CALLBACK(ErrorCode.IDP_REFUSED_REQUEST, f -> tampered(f, p -> {
+            p.remove("code");
+            p.put("error", "invalid_scope");
+        })),
+        CLIENT_SECRET_WRONG(ErrorCode.INVALID_CONFIGURATION, f -> {
             OidcProvider wrong = OidcProvider.create(OidcSettings.builder(f.fas.oidcIssuer(), FakeFasFixture.CLIENT_ID,
                     FakeFasFixture.REDIRECT, ClientAuthentication.clientSecretBasic("wrong-secret"))
                     .allowHttpForLoopback().clock(f.clock).build());

@@ -70,6 +70,26 @@ class UserinfoTrustTest {
         assertThat(user.mandates()).singleElement().satisfies(m -> assertThat(m.eServiceIds()).contains("PLDA"));
     }
 
+    @Test
+    void point11_plainJsonUserinfo_doesNotOverrideTheIdTokensNationalNumberOrFederalId() throws Exception {
+        idp.userinfoJson(with(PROFILE, Map.of("egovNRN", "93051822361", "fedid", "f".repeat(40))));
+
+        AuthenticatedUser user = idp.login(idp.provider(), Map.of("amr", List.of(LEVEL_500), "egovNRN", "85073003328",
+                "fedid", "a".repeat(40)));
+
+        assertThat(user.identity().nationalNumber().orElseThrow().digits()).isEqualTo("85073003328");
+        assertThat(user.identity().federalId()).contains("a".repeat(40));
+    }
+
+    @Test
+    void point11_signedUserinfo_setsTheNationalNumber() throws Exception {
+        idp.userinfoJwt(with(PROFILE, Map.of("egovNRN", "85073003328")));
+
+        AuthenticatedUser user = idp.login(idp.provider(), Map.of("amr", List.of(LEVEL_500)));
+
+        assertThat(user.identity().nationalNumber().orElseThrow().digits()).isEqualTo("85073003328");
+    }
+
     private static Map<String, Object> with(Map<String, Object> a, Map<String, Object> b) {
         Map<String, Object> all = new java.util.LinkedHashMap<>(a);
         all.putAll(b);

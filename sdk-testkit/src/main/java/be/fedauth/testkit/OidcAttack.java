@@ -3,8 +3,8 @@ package be.fedauth.testkit;
 /**
  * One-shot misbehaviours of the fake FAS's OpenID Connect side, so that a relying party can show it
  * fails closed. Queue one and it changes the next response it applies to (the ID token of the next
- * token response, the next userinfo response, the next authorization response, discovery document or
- * refresh), then the fake behaves again.
+ * token response, the next userinfo response, the next authorization response, discovery document, JWKS
+ * or refresh), then the fake behaves again.
  *
  * <p>A correct relying party refuses every attack except {@link #KEY_ROTATION}, {@link #KID_ABSENT}
  * (while the JWKS holds a single key) and {@link #ES256_SIGNED}, which are legitimate and must be
@@ -34,6 +34,15 @@ public enum OidcAttack {
     X5U_HEADER,
     /** Signed by an attacker's key, with the real {@code kid} and the attacker's public key embedded as {@code jwk}. */
     JWK_HEADER,
+    /** The ID token's JOSE {@code typ} header is {@code at+jwt}: an access token (RFC 9068), not an ID token. */
+    TYP_AT_JWT,
+    /**
+     * The ID token is signed by a new RSA key that the JWKS publishes from then on with
+     * {@code key_ops: ["sign"]}, which excludes {@code verify} (RFC 7517 4.3).
+     */
+    KEY_OPS_WITHOUT_VERIFY,
+    /** The ID token is signed by a new RSA key that the JWKS publishes from then on with {@code use: "enc"}. */
+    KEY_USE_ENC,
 
     // ---- the ID token's claims
     /** {@code iss} is another issuer. */
@@ -54,6 +63,8 @@ public enum OidcAttack {
     IAT_IN_FUTURE,
     /** {@code iat} is absent. */
     IAT_MISSING,
+    /** {@code iat} is an hour ago (the token is still unexpired, {@code exp} an hour ahead): older than a 10-minute maximum age. */
+    IAT_TOO_OLD,
     /** {@code sub} is absent. */
     SUB_MISSING,
     /** {@code nonce} is not the one the relying party sent. */
@@ -68,6 +79,21 @@ public enum OidcAttack {
     USERINFO_SUB_MISMATCH,
     /** The userinfo JWT's signature is corrupted. */
     USERINFO_BAD_SIGNATURE,
+    /** The userinfo JWT has no {@code aud}. */
+    USERINFO_AUDIENCE_MISSING,
+    /** The userinfo JWT has an {@code iat} an hour ago. */
+    USERINFO_IAT_TOO_OLD,
+    /**
+     * Userinfo answers plain JSON ({@code application/json}, unsigned) naming another national number
+     * ({@code egovNRN}) and federal id ({@code fedid}) than the person's.
+     */
+    USERINFO_PLAIN_JSON_OTHER_IDENTITY,
+
+    // ---- the JWKS
+    /** The next JWKS response lists no key at all. */
+    JWKS_EMPTY,
+    /** The next JWKS response lists the keys with {@code use: "enc"} only: none may verify a signature. */
+    JWKS_ENCRYPTION_KEYS_ONLY,
     /** The authorization response carries an RFC 9207 {@code iss} parameter naming another issuer. */
     WRONG_ISS_PARAMETER,
     /** The discovery document declares another issuer. */

@@ -32,16 +32,18 @@ import org.slf4j.LoggerFactory;
 public final class ClaimsMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimsMapper.class);
     private static final Pattern FEDID = Pattern.compile("[0-9a-fA-F]{40}");
-    private static final Set<String> PROFILE = Set.of("egovNRN", "givenName", "given_name", "surname", "family_name",
-            "prefLanguage", "locale", "mail", "email", "fedid");
+    // Never egovNRN or fedid: who the user is comes only from what the identity provider signed.
+    private static final Set<String> PROFILE = Set.of("givenName", "given_name", "surname", "family_name",
+            "prefLanguage", "locale", "mail", "email");
 
     private ClaimsMapper() {
     }
 
     /**
-     * Of these claims, only those {@link #identity} reads (names, national number, language, mail,
-     * fedid): what unsigned userinfo may contribute. Never {@code amr}, {@code acr}, {@code roles} or
-     * {@code mandates}.
+     * Of these claims, only the profile ones {@link #identity} reads (names, language, mail): what
+     * unsigned userinfo may contribute. Never the national number ({@code egovNRN}) or federal id
+     * ({@code fedid}), which only the ID token or a signed userinfo may set, nor {@code amr},
+     * {@code acr}, {@code roles} or {@code mandates}.
      */
     public static Map<String, Object> profileClaims(Map<String, Object> claims) {
         Map<String, Object> out = new HashMap<>();

@@ -18,8 +18,10 @@ import java.util.Optional;
  *
  * <p>Verified: {@code iss} is the issuer or its declared alias, exactly; {@code aud} contains the
  * client id and no other party (with several audiences {@code azp} is required first); {@code azp},
- * when present, is the client id; {@code sub} is present; {@code exp} is in the future and {@code iat} present and not in
- * the future, {@code nbf} (if any) passed, {@code auth_time} (if any) not in the future, each with the
+ * when present, is the client id; {@code sub} is present; the JOSE {@code typ} header, when present,
+ * is {@code JWT} or {@code application/jwt} (an {@code at+jwt} access token or a logout token is no ID
+ * token, RFC 8725 3.11, {@code token_type_mismatch}); {@code exp} is in the future and {@code iat} present,
+ * not in the future and not older than the maximum token age ({@code token_expired}), {@code nbf} (if any) passed, {@code auth_time} (if any) not in the future, each with the
  * configured skew; {@code nonce} equals the one sent (when one was sent). Not verified:
  * {@code at_hash} and {@code c_hash} (the access token comes straight from the token endpoint over
  * TLS, OIDC Core 3.1.3.8), {@code max_age} (never sent). Thread-safe.
@@ -38,6 +40,7 @@ public final class IdTokenValidator {
      * @param expectedNonce the nonce sent, or empty on refresh (OIDC Core 12.2)
      */
     public JWTClaimsSet validate(SignedJWT token, Optional<String> expectedNonce) {
+        checkType(token, "ID token");
         JWTClaimsSet claims;
         try {
             claims = VerifiedClaims.of(token);
@@ -80,6 +83,10 @@ public final class IdTokenValidator {
             throw new AuthenticationException(ErrorCode.TOKEN_ISSUED_IN_FUTURE, "the ID token is issued at " + iat
                     + ", after now (" + now + ") plus skew");
         }
+        if (iat.isBefore(now.minus(settings.maxTokenAge()).minus(settings.clockSkew()))) {
+            throw new AuthenticationException(ErrorCode.TOKEN_EXPIRED, "the ID token was issued at " + iat
+                    + ", longer ago than the maximum token age (" + settings.maxTokenAge() + ") plus skew");
+        }
         Date nbf = claims.getNotBeforeTime();
         if (nbf != null && nbf.toInstant().isAfter(latest)) {
             throw new AuthenticationException(ErrorCode.TOKEN_NOT_YET_VALID, "the ID token is not valid before " + nbf.toInstant());
@@ -111,6 +118,22 @@ public final class IdTokenValidator {
             return d.toInstant();
         } catch (ParseException | RuntimeException e) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the ID token " + name + " is not a time", e);
+        }
+    }
+
+    /**
+     * The JOSE {@code typ} header, when present, must name a plain JWT (RFC 7519 5.1: {@code JWT}, in any
+     * case, with or without {@code application/}); anything else ({@code at+jwt}, {@code logout+jwt},
+     * {@code secevent+jwt}) is another kind of token signed by the same key.
+     */
+    static void checkType(SignedJWT token, String what) {
+        if (token.getHeader().getType() == null) {
+            return;
+        }
+        String typ = token.getHeader().getType().getType().toLowerCase(java.util.Locale.ROOT);
+        if (!typ.equals("jwt") && !typ.equals("application/jwt")) {
+            throw new AuthenticationException(ErrorCode.TOKEN_TYPE_MISMATCH, "the " + what + " has typ '"
+                    + TokenClient.safe(typ.replace('/', '.').replace('+', '.')) + "', not JWT");
         }
     }
 

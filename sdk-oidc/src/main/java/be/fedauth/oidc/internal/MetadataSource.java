@@ -11,49 +11,92 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The endpoints, from the settings and, when enabled, the discovery document (OIDC Discovery 4),
  * cached for the metadata cache time. The discovery document's {@code issuer} must be exactly the
- * configured issuer or its declared alias (OIDC Discovery 4.3): no normalisation. Thread-safe.
+ * configured issuer or its declared alias (OIDC Discovery 4.3): no normalisation.
+ *
+ * <p>Under a slow or failing identity provider: one fetch is in flight at a time and no lock is held
+ * while it runs; while a last good document exists nobody waits for a refresh (it is used until the
+ * refresh succeeds, however long the outage, and each failed refresh is logged at WARN); without one,
+ * the other logins wait at most the fetch deadline (connect plus read timeout) and then fail with
+ * {@code idp_unavailable}. A failure is remembered for the metadata failure cache time, during which
+ * no fetch is made. Thread-safe.
  */
 public final class MetadataSource {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataSource.class);
+
     private final OidcSettings settings;
     private final HttpTransport http;
-    private volatile Cached cached;
+    private final SingleFlight<Endpoints> flight;
+    private volatile State state = new State(null, Instant.MIN, null, Instant.MIN);
 
-    private record Cached(Endpoints endpoints, Instant until) {
+    /** The last good document (or null) and until when it is fresh; the last failure (or null) and until when it stands. */
+    private record State(Endpoints good, Instant goodUntil, FedAuthException failure, Instant failureUntil) {
     }
 
     /** A source for these settings. */
     public MetadataSource(OidcSettings settings, HttpTransport http) {
         this.settings = settings;
         this.http = http;
+        this.flight = new SingleFlight<>("discovery", settings.connectTimeout().plus(settings.readTimeout()));
     }
 
     /**
      * The endpoints.
      *
      * @throws AuthenticationException {@code issuer_mismatch} when discovery names another issuer
-     * @throws IdpUnavailableException when discovery cannot be fetched or parsed
+     * @throws IdpUnavailableException when discovery cannot be fetched or parsed and no good copy is held
      */
     public Endpoints endpoints() {
         if (!settings.discovery()) {
             return fromSettings(settings.issuer(), Map.of());
         }
         Instant now = settings.clock().instant();
-        Cached c = cached;
-        if (c != null && now.isBefore(c.until)) {
-            return c.endpoints;
+        State s = state;
+        if (s.good != null && now.isBefore(s.goodUntil)) {
+            return s.good;
         }
-        synchronized (this) {
-            c = cached;
-            if (c != null && now.isBefore(c.until)) {
-                return c.endpoints;
+        if (s.failure != null && now.isBefore(s.failureUntil)) {
+            if (s.good != null) {
+                return s.good; // A recent refresh failed: keep the last good copy, do not ask again yet.
             }
+            throw SingleFlight.copy(s.failure);
+        }
+        if (s.good != null && flight.busy()) {
+            return s.good; // Another login is refreshing: nobody waits while a good copy exists.
+        }
+        try {
+            return flight.run(() -> fetch(now));
+        } catch (FedAuthException e) {
+            State after = state;
+            if (after.good != null) {
+                return after.good;
+            }
+            throw e;
+        }
+    }
+
+    private Endpoints fetch(Instant now) {
+        State before = state;
+        try {
             Endpoints fresh = discover();
-            cached = new Cached(fresh, now.plus(settings.metadataCacheTtl()));
+            state = new State(fresh, now.plus(settings.metadataCacheTtl()), null, Instant.MIN);
             return fresh;
+        } catch (FedAuthException e) {
+            state = new State(before.good, before.goodUntil, e, now.plus(settings.metadataFailureCacheTtl()));
+            if (before.good != null) {
+                LOG.warn("OpenID provider {}: discovery refresh failed ({}: {}); using the last good discovery document,"
+                        + " next attempt in {} s", settings.providerId(), e.code(), Reasons.of(e),
+                        settings.metadataFailureCacheTtl().toSeconds());
+            } else {
+                LOG.warn("OpenID provider {}: discovery failed ({}: {}); logins fail for {} s, then it is fetched again",
+                        settings.providerId(), e.code(), Reasons.of(e), settings.metadataFailureCacheTtl().toSeconds());
+            }
+            throw e;
         }
     }
 

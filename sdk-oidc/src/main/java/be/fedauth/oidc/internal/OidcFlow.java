@@ -6,6 +6,7 @@ import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
+import be.fedauth.core.FedAuthException;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.Identity;
 import be.fedauth.core.LoginChecks;
@@ -70,7 +71,13 @@ public final class OidcFlow {
     /** Builds the authorization request (OIDC Core 3.1.2.1, RFC 7636 4.3). */
     public LoginRedirect start(LoginRequest request) {
         checks.checkStart(request, settings.keys());
-        Endpoints endpoints = metadata.endpoints();
+        Endpoints endpoints;
+        try {
+            endpoints = metadata.endpoints();
+        } catch (FedAuthException e) {
+            IdpTrouble.log(settings, "login start", e);
+            throw e;
+        }
         String state = settings.random().next();
         String nonce = settings.random().next();
         String verifierValue = settings.random().next();
@@ -98,7 +105,12 @@ public final class OidcFlow {
 
     /** Validates the callback and everything the identity provider returns, inside the shared login checks. */
     public AuthenticatedUser finish(CallbackRequest callback, PendingLogin pending) {
-        return checks.finish(callback, pending, "state", this::verify);
+        try {
+            return checks.finish(callback, pending, "state", this::verify);
+        } catch (FedAuthException e) {
+            IdpTrouble.log(settings, "login", e);
+            throw e;
+        }
     }
 
     /** The OIDC part: RFC 9207 iss, IdP errors, the code exchange, the ID token, userinfo, the claims. */
@@ -115,12 +127,7 @@ public final class OidcFlow {
         }
         Optional<String> error = callback.single("error");
         if (error.isPresent()) {
-            // RFC 6749 4.1.2.1: access_denied is the user (or FAS) refusing; anything else is an IdP error.
-            if ("access_denied".equals(error.get())) {
-                throw new AuthenticationException(ErrorCode.LOGIN_CANCELLED, "the identity provider answered access_denied");
-            }
-            throw new AuthenticationException(ErrorCode.IDP_ERROR, "the identity provider answered error '"
-                    + TokenClient.safe(error.get()) + "'");
+            throw CallbackErrors.refusal(settings, error.get(), callback.single("error_description"));
         }
         String code = callback.required("code");
         TokenClient.Tokens t = tokens.redeem(endpoints.token(), code, pending.codeVerifier());
@@ -155,10 +162,16 @@ public final class OidcFlow {
         }
         String refreshToken = session.value(REFRESH_TOKEN).orElseThrow(() ->
                 new AuthenticationException(ErrorCode.MISSING_CLAIM, "the login has no refresh token"));
-        Endpoints endpoints = metadata.endpoints();
-        TokenClient.Tokens t = tokens.refresh(endpoints.token(), refreshToken);
-        SignedJWT idToken = verifier(endpoints).verify(t.idToken(), "ID token");
-        JWTClaimsSet claims = idTokens.validate(idToken, Optional.empty());
+        JWTClaimsSet claims;
+        TokenClient.Tokens t;
+        try {
+            Endpoints endpoints = metadata.endpoints();
+            t = tokens.refresh(endpoints.token(), refreshToken);
+            claims = idTokens.validate(verifier(endpoints).verify(t.idToken(), "ID token"), Optional.empty());
+        } catch (FedAuthException e) {
+            IdpTrouble.log(settings, "refresh", e);
+            throw e;
+        }
         if (!claims.getIssuer().equals(session.value(ISS).orElse(""))) {
             throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the refreshed ID token has another issuer");
         }
@@ -203,7 +216,7 @@ public final class OidcFlow {
             if (verifier == null || !endpoints.jwks().equals(verifierJwks)) {
                 verifier = new SignatureVerifier(endpoints.jwks(), settings.algorithms(), http, settings.clock(),
                         settings.jwksCacheTtl(), settings.jwksRefetchInterval(), settings.jwksOutageTolerance(),
-                        settings.connectTimeout().plus(settings.readTimeout()));
+                        settings.connectTimeout().plus(settings.readTimeout()), settings.providerId());
                 verifierJwks = endpoints.jwks();
             }
             return verifier;

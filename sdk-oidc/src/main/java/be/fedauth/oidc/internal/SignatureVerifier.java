@@ -3,30 +3,22 @@ package be.fedauth.oidc.internal;
 import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.IdpUnavailableException;
+import be.fedauth.core.ProviderId;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
-import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
-import com.nimbusds.jose.jwk.source.JWKSetParseException;
-import com.nimbusds.jose.jwk.source.JWKSetSource;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.security.Provider;
 import java.text.ParseException;
@@ -45,20 +37,22 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * before any key is looked at, RFC 8725 3.1 and 3.2); the key comes only from the configured JWKS
  * (header {@code jku}, {@code x5u}, {@code jwk} and {@code x5c} are ignored); it is chosen by
  * {@code kid}, algorithm and key type, tolerating the same key listed once per algorithm under one
- * {@code kid} (FAS); an unknown {@code kid} triggers a rate-limited refetch; a token without
- * {@code kid} is accepted only when the JWKS holds exactly one usable key.
+ * {@code kid} (FAS); a key published with a {@code use} other than {@code sig} or with
+ * {@code key_ops} without {@code verify} (RFC 7517 4.2, 4.3) is never used; an unknown {@code kid}
+ * triggers a rate-limited refetch, and when that refetch fails the error is {@code idp_unavailable}
+ * (the key may be a new one), not {@code invalid_signature}; a token without {@code kid} is accepted
+ * only when the JWKS holds exactly one usable key.
  *
- * <p>The JWKS comes through Nimbus's {@link JWKSourceBuilder} (cache, rate limit, outage tolerance)
- * but is read with the injected clock. Verifiers are cached per key so that a public key is converted
- * once. ES* verification uses Bouncy Castle's provider (about five times faster than the JDK's).
- * Thread-safe.
+ * <p>The JWKS comes through {@link JwksCache} (cache, rate limit, outage tolerance, a set without
+ * usable keys never replacing a good one), read with the injected clock. Verifiers are cached per key
+ * so that a public key is converted once. ES* verification uses Bouncy Castle's provider (about five
+ * times faster than the JDK's). Thread-safe.
  */
 public final class SignatureVerifier {
     private static final Provider BC = new BouncyCastleProvider();
 
     private final Set<JWSAlgorithm> allowed;
-    private final JWKSetSource<SecurityContext> jwks;
-    private final Clock clock;
+    private final JwksCache jwks;
     private final ConcurrentHashMap<String, CachedVerifier> verifiers = new ConcurrentHashMap<>();
 
     /** The key chosen from one JWKS instance for one (algorithm, kid), and its verifier. */
@@ -71,25 +65,19 @@ public final class SignatureVerifier {
      */
     public SignatureVerifier(URI jwksUri, Set<String> algorithms, HttpTransport http, Clock clock, Duration cacheTtl,
                              Duration refetchInterval, Duration outageTolerance, Duration fetchTimeout) {
+        this(jwksUri, algorithms, http, clock, cacheTtl, refetchInterval, outageTolerance, fetchTimeout,
+                ProviderId.of("oidc"));
+    }
+
+    /** As the other constructor, naming the provider in log lines. */
+    public SignatureVerifier(URI jwksUri, Set<String> algorithms, HttpTransport http, Clock clock, Duration cacheTtl,
+                             Duration refetchInterval, Duration outageTolerance, Duration fetchTimeout,
+                             ProviderId provider) {
         List<JWSAlgorithm> algs = new ArrayList<>();
         algorithms.forEach(a -> algs.add(JWSAlgorithm.parse(a)));
         this.allowed = Set.copyOf(algs);
-        this.clock = clock;
-        JWKSource<SecurityContext> source;
-        try {
-            source = JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), http)
-                    .cache(cacheTtl.toMillis(), fetchTimeout.toMillis() + 1000)
-                    .rateLimited(refetchInterval.toMillis())
-                    .outageTolerant(outageTolerance.toMillis())
-                    .retrying(false)
-                    .refreshAheadCache(false)
-                    .build();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("bad JWKS URL", e);
-        }
-        // The builder's JWKSource reads the system time itself; its inner set source takes the time
-        // as an argument, so we call that with the injected clock.
-        this.jwks = ((JWKSetBasedJWKSource<SecurityContext>) source).getJWKSetSource();
+        this.jwks = new JwksCache(jwksUri, http, clock, cacheTtl, refetchInterval, outageTolerance, fetchTimeout,
+                SignatureVerifier::mayVerify, provider);
     }
 
     /**
@@ -100,10 +88,24 @@ public final class SignatureVerifier {
      * @throws IdpUnavailableException when the JWKS cannot be fetched and none is cached
      */
     public SignedJWT verify(String compact, String what) {
+        return verify(compact, what, false);
+    }
+
+    /**
+     * As {@link #verify(String, String)}; with {@code cutShortIsIdpFailure}, a body that is not a whole
+     * JWT (cut JSON, a missing part, a signature of the wrong length for the key) is what a response cut
+     * short in transit looks like and fails with {@link IdpUnavailableException} {@code idp_invalid_response}
+     * (userinfo, read straight from the identity provider; an ID token stays {@code malformed_response}).
+     */
+    public SignedJWT verify(String compact, String what, boolean cutShortIsIdpFailure) {
         JWT jwt;
         try {
             jwt = JWTParser.parse(compact);
         } catch (ParseException e) {
+            if (cutShortIsIdpFailure) {
+                throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the " + what
+                        + " response is not a whole JWT (cut short?)", e);
+            }
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the " + what + " is not a JWT", e);
         }
         if (!(jwt instanceof SignedJWT signed)) {
@@ -116,7 +118,12 @@ public final class SignatureVerifier {
             throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
                     "the " + what + " is signed with " + alg + ", which is not allowed");
         }
-        JWSVerifier verifier = verifierFor(header, what);
+        CachedVerifier chosen = verifierFor(header, what);
+        if (cutShortIsIdpFailure && !signatureLengthFits(signed, chosen.jwk)) {
+            throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the " + what
+                    + " signature has the wrong length for its key (cut short?)");
+        }
+        JWSVerifier verifier = chosen.verifier;
         boolean valid;
         try {
             valid = signed.verify(verifier);
@@ -129,56 +136,55 @@ public final class SignatureVerifier {
         return signed;
     }
 
-    private JWSVerifier verifierFor(JWSHeader header, String what) {
-        JWKSet set = jwkSet(JWKSetCacheRefreshEvaluator.noRefresh());
+    private CachedVerifier verifierFor(JWSHeader header, String what) {
+        JWKSet set = jwks.current();
         String cacheKey = header.getAlgorithm().getName() + '\u0000' + (header.getKeyID() == null ? "" : header.getKeyID());
         CachedVerifier cached = verifiers.get(cacheKey);
         if (cached != null && cached.set == set) {
-            return cached.verifier; // Same JWKS instance: same choice, no selection or key conversion.
+            return cached; // Same JWKS instance: same choice, no selection or key conversion.
         }
         JWK key = select(set, header);
         if (key == null && header.getKeyID() != null) {
-            // Unknown kid: maybe a rotation; refetch (rate-limited) once (OIDC Core 10.1.1).
-            try {
-                set = jwks.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(set), clock.millis(), null);
-                key = select(set, header);
-            } catch (RateLimitReachedException e) {
-                // Too many unknown kids lately: the key stays unknown (no fetch storm, OIDC Core 10.1.1).
-                key = null;
-            } catch (KeySourceException e) {
-                throw unavailable(e);
-            }
+            // Unknown kid: maybe a rotation; refetch (rate-limited) once (OIDC Core 10.1.1). A failed
+            // refetch throws idp_unavailable: the key may well be new, so this is no bad signature.
+            set = jwks.refetch(set);
+            key = select(set, header);
         }
         if (key == null) {
             throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE, header.getKeyID() == null
                     ? "the " + what + " has no kid and the JWKS has no single key for " + header.getAlgorithm()
-                    : "no key in the JWKS matches the " + what + "'s kid and algorithm");
+                    : "no key in the JWKS matches the " + what + "'s kid and algorithm (or it may not verify)");
         }
         JWSVerifier verifier = cached != null && sameMaterial(cached.jwk, key) ? cached.verifier : newVerifier(key);
-        verifiers.put(cacheKey, new CachedVerifier(set, key, verifier));
-        return verifier;
+        CachedVerifier chosen = new CachedVerifier(set, key, verifier);
+        verifiers.put(cacheKey, chosen);
+        return chosen;
     }
 
-    private JWKSet jwkSet(JWKSetCacheRefreshEvaluator evaluator) {
-        try {
-            return jwks.getJWKSet(evaluator, clock.millis(), null);
-        } catch (KeySourceException e) {
-            throw unavailable(e);
-        } catch (RuntimeException e) {
-            throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the JWKS cannot be used", e);
+    /**
+     * Whether a JWKS entry may verify signatures at all: a public RSA or EC key whose {@code use}, when
+     * present, is {@code sig} and whose {@code key_ops}, when present, include {@code verify}.
+     */
+    static boolean mayVerify(JWK jwk) {
+        if (!(jwk instanceof RSAKey || jwk instanceof ECKey) || jwk.isPrivate()) {
+            return false;
         }
+        if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+            return false;
+        }
+        return jwk.getKeyOperations() == null || jwk.getKeyOperations().contains(KeyOperation.VERIFY);
     }
 
-    private static IdpUnavailableException unavailable(KeySourceException e) {
-        // Garbage (not a JWK set, or larger than the size limit) is not an outage.
-        Throwable garbage = e;
-        while (garbage != null && !(garbage instanceof JWKSetParseException || garbage instanceof IdpUnavailableException
-                iu && iu.code() == ErrorCode.IDP_INVALID_RESPONSE)) {
-            garbage = garbage.getCause();
+    /** RFC 7518 3.3, 3.4: an RSA signature is as long as the modulus; an ECDSA one twice the coordinate size. */
+    private static boolean signatureLengthFits(SignedJWT jwt, JWK key) {
+        int length = jwt.getSignature().decode().length;
+        if (key instanceof RSAKey rsa) {
+            return length == (rsa.size() + 7) / 8;
         }
-        return garbage != null
-                ? new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE, "the JWKS is not a valid JWK set", e)
-                : new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the JWKS cannot be fetched", e);
+        if (key instanceof ECKey ec) {
+            return length == 2 * ((ec.getCurve().toECParameterSpec().getCurve().getField().getFieldSize() + 7) / 8);
+        }
+        return true;
     }
 
     /**
@@ -193,7 +199,7 @@ public final class SignatureVerifier {
             if (kid != null && !kid.equals(jwk.getKeyID())) {
                 continue;
             }
-            if (jwk.getKeyUse() != null && jwk.getKeyUse() != KeyUse.SIGNATURE) {
+            if (!mayVerify(jwk)) {
                 continue;
             }
             if (jwk.getAlgorithm() != null && !jwk.getAlgorithm().equals(alg)) {

@@ -1,6 +1,7 @@
 package be.fedauth.oidc.internal;
 
 import be.fedauth.core.AuthenticationException;
+import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.IdpUnavailableException;
 import be.fedauth.oidc.ClientAuthentication;
@@ -26,16 +27,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The token endpoint: the authorization code grant with the PKCE verifier (RFC 6749 4.1.3, RFC 7636
  * 4.5) and the refresh grant (RFC 6749 6), with {@code client_secret_basic} or {@code private_key_jwt}
  * (OIDC Core 9). Error responses become typed errors: {@code invalid_grant} is
- * {@code grant_rejected}, other OAuth errors {@code idp_error}, 5xx and garbage
+ * {@code grant_rejected}; {@code invalid_client}, {@code unauthorized_client}, {@code invalid_scope}
+ * and {@code unsupported_grant_type} are configuration errors ({@code invalid_configuration}, logged at
+ * ERROR with the identity provider's {@code error}, {@code error_description} and the client id and
+ * scopes: retrying never helps); other OAuth errors {@code idp_error}; 5xx and garbage
  * {@link IdpUnavailableException}. Thread-safe.
  */
 public final class TokenClient {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenClient.class);
+    /** RFC 6749 5.2 errors that say the client's registration or settings are wrong, not this login. */
+    private static final Set<String> CONFIGURATION_ERRORS = Set.of("invalid_client", "unauthorized_client",
+            "invalid_scope", "unsupported_grant_type");
     private final OidcSettings settings;
     private final HttpTransport http;
 
@@ -99,11 +110,20 @@ public final class TokenClient {
         }
         if (!response.ok()) {
             Object error = json.get("error");
-            String code = error instanceof String s ? s : "unknown";
+            String code = error instanceof String s ? safe(s) : "unknown";
             // RFC 6749 5.2: invalid_grant covers a code that is expired, used, or whose PKCE verifier or
             // redirect URI does not match.
             if ("invalid_grant".equals(code)) {
                 throw new AuthenticationException(ErrorCode.GRANT_REJECTED, "the identity provider rejected the grant");
+            }
+            if (CONFIGURATION_ERRORS.contains(code)) {
+                String description = json.get("error_description") instanceof String d ? describe(d) : "(none)";
+                LOG.error("OpenID provider {}: configuration error: the token endpoint answered HTTP {} error={}"
+                        + " error_description={} for client_id={} ({}) and scopes {}", settings.providerId(),
+                        response.status(), code, description, safe(settings.clientId()),
+                        settings.clientAuthentication().method(), settings.scopes());
+                throw new ConfigurationException("the token endpoint refused the client's configuration: error '"
+                        + code + "' (" + description + ")");
             }
             throw new AuthenticationException(ErrorCode.IDP_ERROR, "the token endpoint answered error '"
                     + safe(code) + "'");
@@ -141,6 +161,15 @@ public final class TokenClient {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An OAuth {@code error_description} (RFC 6749 5.2: printable ASCII without {@code "} and
+     * {@code \}) of at most 200 characters, else "(not shown)".
+     */
+    static String describe(String description) {
+        return description.length() <= 200 && description.matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*")
+                ? description : "(not shown)";
     }
 
     /** An OAuth error code is ASCII without spaces (RFC 6749 5.2); anything else is not echoed. */

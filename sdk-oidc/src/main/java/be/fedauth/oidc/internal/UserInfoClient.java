@@ -7,16 +7,26 @@ import be.fedauth.oidc.OidcSettings;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
+import java.io.EOFException;
 import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The userinfo endpoint (OIDC Core 5.3). FAS answers with a signed JWT ({@code application/jwt}),
- * verified like the ID token (same JWKS and algorithm allow-list) and, when it carries {@code iss} and
- * {@code aud}, checked against the issuer and client (OIDC Core 5.3.2); plain JSON is accepted as
- * other providers send it, and marked unsigned so that it only adds profile claims. In both cases
- * {@code sub} must equal the ID token's. Thread-safe.
+ * verified like the ID token (same JWKS and algorithm allow-list); its {@code iss}, when present, must
+ * be the issuer, its {@code aud} must be present and contain the client id (OIDC Core 5.3.2 says SHOULD;
+ * without it a signed statement about the user could be one made for another client), its {@code iat},
+ * when present, not older than the maximum token age nor in the future and its {@code exp}, when
+ * present, not passed. A signed userinfo without {@code iat} is accepted: OIDC Core does not ask for
+ * one and it was fetched just now, over TLS, with the access token of this login, so its age is bounded
+ * by that token's. Plain JSON is accepted as other providers send it, and marked unsigned so that it
+ * only adds profile claims (never the national number or federal id, see {@link ClaimsMapper#profileClaims}).
+ * In both cases {@code sub} must equal the ID token's. A body cut short in transit (fewer bytes than
+ * its Content-Length, cut JSON or JWT) is an identity provider failure, {@code idp_invalid_response}.
+ * Thread-safe.
  */
 public final class UserInfoClient {
     private final OidcSettings settings;
@@ -41,8 +51,17 @@ public final class UserInfoClient {
 
     /** The userinfo claims for this access token, whose {@code sub} is the ID token's. */
     public UserInfo fetch(URI endpoint, String accessToken, String expectedSubject) {
-        HttpTransport.Response response = http.get(endpoint, Map.of("Authorization", "Bearer " + accessToken,
-                "Accept", "application/jwt, application/json"), "userinfo");
+        HttpTransport.Response response;
+        try {
+            response = http.get(endpoint, Map.of("Authorization", "Bearer " + accessToken,
+                    "Accept", "application/jwt, application/json"), "userinfo");
+        } catch (IdpUnavailableException e) {
+            if (cutShort(e)) {
+                throw new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
+                        "the userinfo response ended before its Content-Length", e);
+            }
+            throw e;
+        }
         if (response.status() >= 500) {
             throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "userinfo answered HTTP " + response.status());
         }
@@ -62,17 +81,19 @@ public final class UserInfoClient {
         if (signed) {
             JWTClaimsSet set;
             try {
-                set = VerifiedClaims.of(verifier.verify(body.trim(), "userinfo"));
+                set = VerifiedClaims.of(verifier.verify(body.trim(), "userinfo", true));
             } catch (ParseException e) {
                 throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the userinfo claims are not JSON", e);
             }
+            checkAge(set);
             if (set.getIssuer() != null && !Issuers.accepted(settings, set.getIssuer())) {
                 throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the userinfo issuer '" + Issuers.shown(set.getIssuer())
                         + "' is not the configured issuer '" + settings.issuer() + "'");
             }
             List<String> aud = set.getAudience();
-            if (aud != null && !aud.isEmpty() && !aud.contains(settings.clientId())) {
-                throw new AuthenticationException(ErrorCode.AUDIENCE_MISMATCH, "the userinfo is not addressed to this client");
+            if (aud == null || !aud.contains(settings.clientId())) {
+                throw new AuthenticationException(ErrorCode.AUDIENCE_MISMATCH, aud == null || aud.isEmpty()
+                        ? "the signed userinfo has no aud" : "the userinfo is not addressed to this client");
             }
             claims = set.getClaims();
         } else if ("application/json".equals(contentType)) {
@@ -90,5 +111,37 @@ public final class UserInfoClient {
             throw new AuthenticationException(ErrorCode.SUBJECT_MISMATCH, "the userinfo sub is not the ID token's");
         }
         return new UserInfo(claims, signed);
+    }
+
+    private void checkAge(JWTClaimsSet set) {
+        Instant now = settings.clock().instant();
+        Date iat;
+        Date exp;
+        try {
+            iat = set.getDateClaim("iat");
+            exp = set.getDateClaim("exp");
+        } catch (ParseException e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the userinfo iat or exp is not a time", e);
+        }
+        if (iat != null && iat.toInstant().isBefore(now.minus(settings.maxTokenAge()).minus(settings.clockSkew()))) {
+            throw new AuthenticationException(ErrorCode.TOKEN_EXPIRED, "the signed userinfo was issued at "
+                    + iat.toInstant() + ", longer ago than the maximum token age plus skew");
+        }
+        if (iat != null && iat.toInstant().isAfter(now.plus(settings.clockSkew()))) {
+            throw new AuthenticationException(ErrorCode.TOKEN_ISSUED_IN_FUTURE, "the signed userinfo is issued in the future");
+        }
+        if (exp != null && !now.minus(settings.clockSkew()).isBefore(exp.toInstant())) {
+            throw new AuthenticationException(ErrorCode.TOKEN_EXPIRED, "the signed userinfo expired at " + exp.toInstant());
+        }
+    }
+
+    /** A fixed-length body that ended early: the JDK reports an EOF while reading it. */
+    private static boolean cutShort(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

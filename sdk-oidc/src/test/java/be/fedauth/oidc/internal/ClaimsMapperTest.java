@@ -103,11 +103,14 @@ class ClaimsMapperTest {
     }
 
     @Test
-    void profileClaims_keepsTheIdentityClaims_andDropsLevelRolesAndMandates() {
+    void point11_profileClaims_keepTheProfile_andDropTheNationalNumberFederalIdLevelRolesAndMandates() {
         Map<String, Object> claims = new java.util.HashMap<>(FAS);
         claims.putAll(Map.of("amr", List.of("urn:be:fedict:iam:fas:Level500"), "acr", "0",
                 "roles", List.of("NCTS|0202239951|NCTS|2024-01-01T00:00:00Z|"), "mandates", List.of("x"), "sub", "s"));
+        Map<String, Object> profile = new java.util.HashMap<>(FAS);
+        profile.remove("egovNRN");
+        profile.remove("fedid");
 
-        assertThat(ClaimsMapper.profileClaims(claims)).isEqualTo(FAS);
+        assertThat(ClaimsMapper.profileClaims(claims)).isEqualTo(profile).doesNotContainKeys("egovNRN", "fedid");
     }
 }

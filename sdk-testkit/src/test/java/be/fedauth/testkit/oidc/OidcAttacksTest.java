@@ -44,7 +44,11 @@ class OidcAttacksTest {
 
     /** What one full relying-party round trip saw. */
     private record Seen(String kidBefore, String discoveryIssuer, Map<String, String> callback, JWT idToken,
-                        SignedJWT userinfo, JWT refreshedIdToken, JWKSet jwks) {
+                        String userinfoBody, JWT refreshedIdToken, JWKSet jwks) {
+        /** The userinfo JWT (what the fake sends unless an attack makes it plain JSON). */
+        SignedJWT userinfo() throws java.text.ParseException {
+            return SignedJWT.parse(userinfoBody);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,8 +71,8 @@ class OidcAttacksTest {
         Map<String, String> callback = rp.authorize("citizen", DigitalKey.EID, Map.of());
         Map<String, Object> tokens = rp.redeemJson(callback.get("code"));
         JWKSet jwks = JWKSet.parse(rp.get(URI.create(rp.base() + "/connect/jwk_uri"), Map.of()).body());
-        SignedJWT userinfo = SignedJWT.parse(rp.get(URI.create(rp.base() + "/userinfo"),
-                Map.of("Authorization", "Bearer " + tokens.get("access_token"))).body());
+        String userinfo = rp.get(URI.create(rp.base() + "/userinfo"),
+                Map.of("Authorization", "Bearer " + tokens.get("access_token"))).body();
         Map<String, Object> refreshed = JSONObjectUtils.parse(rp.token(Map.of("grant_type", "refresh_token",
                 "refresh_token", (String) tokens.get("refresh_token")), Optional.of(OidcClientDriver.SECRET)).body());
         return new Seen(kidBefore, issuer, callback, JWTParser.parse((String) tokens.get("id_token")), userinfo,
@@ -107,13 +111,39 @@ class OidcAttacksTest {
             case NONCE_MISMATCH -> c.getClaim("nonce") != null && !"n-1".equals(c.getClaim("nonce"));
             case NONCE_MISSING -> c.getClaim("nonce") == null;
             case LEVEL_BELOW_REQUESTED -> List.of("urn:be:fedict:iam:fas:Level200").equals(c.getClaim("amr"));
-            case USERINFO_SUB_MISMATCH -> !s.userinfo.getJWTClaimsSet().getSubject().equals(c.getSubject());
-            case USERINFO_BAD_SIGNATURE -> !verifiesWithCurrentKey(s.userinfo);
+            case USERINFO_SUB_MISMATCH -> !s.userinfo().getJWTClaimsSet().getSubject().equals(c.getSubject());
+            case USERINFO_BAD_SIGNATURE -> !verifiesWithCurrentKey(s.userinfo());
+            case USERINFO_AUDIENCE_MISSING -> s.userinfo().getJWTClaimsSet().getAudience().isEmpty()
+                    && verifiesWithCurrentKey(s.userinfo());
+            case USERINFO_IAT_TOO_OLD -> s.userinfo().getJWTClaimsSet().getIssueTime() != null
+                    && s.userinfo().getJWTClaimsSet().getIssueTime().toInstant().isBefore(NOW.minusSeconds(600));
+            case USERINFO_PLAIN_JSON_OTHER_IDENTITY -> s.userinfoBody.startsWith("{")
+                    && "93051822361".equals(JSONObjectUtils.parse(s.userinfoBody).get("egovNRN"));
+            case TYP_AT_JWT -> signed != null && signed.getHeader().getType() != null
+                    && "at+jwt".equals(signed.getHeader().getType().getType()) && verifiesWithCurrentKey(signed);
+            case KEY_OPS_WITHOUT_VERIFY -> restricted(signed, s.jwks) instanceof RSAKey k && k.getKeyUse() == null
+                    && k.getKeyOperations().equals(java.util.Set.of(com.nimbusds.jose.jwk.KeyOperation.SIGN));
+            case KEY_USE_ENC -> restricted(signed, s.jwks) instanceof RSAKey k
+                    && com.nimbusds.jose.jwk.KeyUse.ENCRYPTION.equals(k.getKeyUse());
+            case IAT_TOO_OLD -> c.getIssueTime().toInstant().isBefore(NOW.minusSeconds(600))
+                    && c.getExpirationTime().toInstant().isAfter(NOW);
+            case JWKS_EMPTY -> s.jwks.getKeys().isEmpty();
+            case JWKS_ENCRYPTION_KEYS_ONLY -> !s.jwks.getKeys().isEmpty() && s.jwks.getKeys().stream()
+                    .allMatch(k -> com.nimbusds.jose.jwk.KeyUse.ENCRYPTION.equals(k.getKeyUse()));
             case WRONG_ISS_PARAMETER -> s.callback.containsKey("iss") && !rp.base().equals(s.callback.get("iss"));
             case DISCOVERY_WRONG_ISSUER -> !rp.base().equals(s.discoveryIssuer);
             case REFRESH_OTHER_ISSUER -> !rp.base().equals(s.refreshedIdToken.getJWTClaimsSet().getIssuer());
             case REFRESH_OTHER_SUBJECT -> !c.getSubject().equals(s.refreshedIdToken.getJWTClaimsSet().getSubject());
         };
+    }
+
+    /** The JWKS entry of a token signed by a key other than the current one, if it verifies the token. */
+    private JWK restricted(SignedJWT jwt, JWKSet jwks) throws JOSEException {
+        if (jwt == null || jwt.getHeader().getKeyID() == null || jwt.getHeader().getKeyID().equals(fas.signingKeyId())) {
+            return null;
+        }
+        JWK key = jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        return key instanceof RSAKey rsa && jwt.verify(new RSASSAVerifier(rsa)) ? key : null;
     }
 
     private boolean verifiesWithCurrentKey(SignedJWT jwt) throws JOSEException {

@@ -9,10 +9,11 @@ import java.util.Set;
 /** Where each one-shot attack applies; an attack is taken from the queue only at its own point. */
 final class Attacks {
     /** The response an attack changes. */
-    enum Point { DISCOVERY, AUTHORIZATION_RESPONSE, ID_TOKEN, USERINFO, REFRESH }
+    enum Point { DISCOVERY, AUTHORIZATION_RESPONSE, ID_TOKEN, USERINFO, REFRESH, JWKS }
 
     private static final Set<OidcAttack> USERINFO = EnumSet.of(OidcAttack.USERINFO_SUB_MISMATCH,
-            OidcAttack.USERINFO_BAD_SIGNATURE);
+            OidcAttack.USERINFO_BAD_SIGNATURE, OidcAttack.USERINFO_AUDIENCE_MISSING, OidcAttack.USERINFO_IAT_TOO_OLD,
+            OidcAttack.USERINFO_PLAIN_JSON_OTHER_IDENTITY);
     private static final Set<OidcAttack> REFRESH = EnumSet.of(OidcAttack.REFRESH_OTHER_ISSUER,
             OidcAttack.REFRESH_OTHER_SUBJECT);
 
@@ -29,6 +30,7 @@ final class Attacks {
         return switch (attack) {
             case WRONG_ISS_PARAMETER -> Point.AUTHORIZATION_RESPONSE;
             case DISCOVERY_WRONG_ISSUER -> Point.DISCOVERY;
+            case JWKS_EMPTY, JWKS_ENCRYPTION_KEYS_ONLY -> Point.JWKS;
             default -> Point.ID_TOKEN;
         };
     }

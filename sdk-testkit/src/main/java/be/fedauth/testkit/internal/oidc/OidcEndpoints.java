@@ -45,7 +45,8 @@ public final class OidcEndpoints implements ProtocolEndpoints {
         String method = request.method();
         return switch (path) {
             case BASE + "/.well-known/openid-configuration" -> get(method, () -> discovery(context));
-            case BASE + "/connect/jwk_uri" -> get(method, () -> FakeResponse.of(200, "application/json", tokens.jwks()));
+            case BASE + "/connect/jwk_uri" -> get(method, () -> FakeResponse.of(200, "application/json",
+                    tokens.jwks(Attacks.take(context, Attacks.Point.JWKS))));
             case BASE + "/authorize" -> authorize.handle(request, context);
             case BASE + "/access_token" -> tokenHandler.token(request, context);
             case BASE + "/userinfo" -> tokenHandler.userinfo(request, context);

@@ -40,6 +40,8 @@ final class TokenFactory {
     private volatile ECKey ecKey;
     private volatile boolean ecPublished;
     private volatile RSAKey attackerKey;
+    private volatile RSAKey restrictedKey;
+    private volatile OidcAttack restrictedPublished;
 
     TokenFactory(FakeIdpContext context) {
         this.context = context;
@@ -64,6 +66,10 @@ final class TokenFactory {
                 case JKU_HEADER -> attacker(claims, b -> b.jwkURL(context.url("/attacker/jwks")));
                 case X5U_HEADER -> attacker(claims, b -> b.x509CertURL(context.url("/attacker/cert.pem")));
                 case JWK_HEADER -> attacker(claims, b -> b.jwk(attackerKey().toPublicJWK()));
+                case TYP_AT_JWT -> signWith(claims, new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(new JOSEObjectType("at+jwt")).keyID(context.signingKeys().current().kid()).build(),
+                        context.signingKeys().current());
+                case KEY_OPS_WITHOUT_VERIFY, KEY_USE_ENC -> restricted(claims, attack.get());
                 default -> rs256(claims, context.signingKeys().current(), true);
             };
         } catch (JOSEException e) {
@@ -77,21 +83,62 @@ final class TokenFactory {
      */
     void normalIdTokenIssued() {
         ecPublished = false;
+        restrictedPublished = null;
     }
 
-    /** The JWKS: every published RSA key once per RSA algorithm under its kid, plus the EC key of an ES256 attack. */
-    String jwks() {
+    /**
+     * The JWKS: every published RSA key once per RSA algorithm under its kid, plus the EC key of an ES256
+     * attack and the restricted key of a key_ops or use attack; or what a JWKS attack makes of it.
+     */
+    String jwks(Optional<OidcAttack> attack) {
         List<Object> keys = new ArrayList<>();
+        if (attack.filter(a -> a == OidcAttack.JWKS_EMPTY).isPresent()) {
+            return JSONObjectUtils.toJSONString(Map.of("keys", keys));
+        }
+        KeyUse use = attack.filter(a -> a == OidcAttack.JWKS_ENCRYPTION_KEYS_ONLY).isPresent()
+                ? KeyUse.ENCRYPTION : KeyUse.SIGNATURE;
         for (KeyMaterial key : context.signingKeys().published()) {
             for (JWSAlgorithm alg : FAS_JWKS_ALGORITHMS) {
-                keys.add(new RSAKey.Builder(key.publicKey()).keyID(key.kid()).keyUse(KeyUse.SIGNATURE).algorithm(alg)
+                keys.add(new RSAKey.Builder(key.publicKey()).keyID(key.kid()).keyUse(use).algorithm(alg)
                         .build().toJSONObject());
             }
         }
         if (ecPublished) {
             keys.add(ecKey().toPublicJWK().toJSONObject());
         }
+        OidcAttack restriction = restrictedPublished;
+        if (restriction != null) {
+            RSAKey.Builder b = new RSAKey.Builder(restrictedKey().toPublicJWK()).algorithm(JWSAlgorithm.RS256);
+            if (restriction == OidcAttack.KEY_USE_ENC) {
+                b.keyUse(KeyUse.ENCRYPTION);
+            } else {
+                b.keyOperations(java.util.Set.of(com.nimbusds.jose.jwk.KeyOperation.SIGN));
+            }
+            keys.add(b.build().toJSONObject());
+        }
         return JSONObjectUtils.toJSONString(Map.of("keys", keys));
+    }
+
+    /** Signs with the restricted key, published from now on with use enc or key_ops without verify. */
+    private String restricted(JWTClaimsSet claims, OidcAttack attack) throws JOSEException {
+        RSAKey key = restrictedKey();
+        restrictedPublished = attack;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    private synchronized RSAKey restrictedKey() {
+        if (restrictedKey == null) {
+            try {
+                restrictedKey = new RSAKeyGenerator(2048).keyID("fake-fas-restricted-" + context.randomId().substring(0, 8))
+                        .generate();
+            } catch (JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return restrictedKey;
     }
 
     private String rs256(JWTClaimsSet claims, KeyMaterial key, boolean withKid) throws JOSEException {

@@ -30,6 +30,8 @@ final class TokenHandler {
     private static final Duration ID_TOKEN_LIFETIME = Duration.ofSeconds(3600);
     private static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofHours(8);
     private static final String OTHER_ISSUER = "https://attacker.example/fas/oauth2";
+    /** A valid national number that is no persona's (USERINFO_PLAIN_JSON_OTHER_IDENTITY). */
+    static final String OTHER_NATIONAL_NUMBER = "93051822361";
 
     private final Grants grants;
     private final TokenFactory tokens;
@@ -144,6 +146,10 @@ final class TokenHandler {
                     exp = now.plus(Duration.ofHours(2));
                 }
                 case IAT_MISSING -> withIat = false;
+                case IAT_TOO_OLD -> {
+                    iat = now.minus(Duration.ofHours(1));
+                    exp = now.plus(Duration.ofHours(1));
+                }
                 case SUB_MISSING -> withSub = false;
                 case REFRESH_OTHER_SUBJECT -> sub = "0000000000000000000000000000000000000000";
                 case NONCE_MISMATCH -> tokenNonce = Optional.of(context.randomId());
@@ -187,12 +193,25 @@ final class TokenHandler {
                     .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         }
         Optional<OidcAttack> attack = Attacks.take(context, Attacks.Point.USERINFO);
+        Map<String, Object> released = FasClaims.byScope(context, person.get(), grant.get().key(), grant.get().scopes());
+        if (attack.filter(a -> a == OidcAttack.USERINFO_PLAIN_JSON_OTHER_IDENTITY).isPresent()) {
+            Map<String, Object> plain = new LinkedHashMap<>(released);
+            plain.put("sub", grant.get().subject());
+            plain.put("egovNRN", OTHER_NATIONAL_NUMBER);
+            plain.put("fedid", "ffffffffffffffffffffffffffffffffffffffff");
+            return FakeResponse.json(JSONObjectUtils.toJSONString(plain)).withHeader("Cache-Control", "no-store");
+        }
         JWTClaimsSet.Builder b = new JWTClaimsSet.Builder()
                 .subject(attack.filter(a -> a == OidcAttack.USERINFO_SUB_MISMATCH).isPresent()
                         ? "0000000000000000000000000000000000000000" : grant.get().subject())
-                .issuer(context.oidcIssuer())
-                .audience(grant.get().clientId());
-        FasClaims.byScope(context, person.get(), grant.get().key(), grant.get().scopes()).forEach(b::claim);
+                .issuer(context.oidcIssuer());
+        if (attack.filter(a -> a == OidcAttack.USERINFO_AUDIENCE_MISSING).isEmpty()) {
+            b.audience(grant.get().clientId());
+        }
+        if (attack.filter(a -> a == OidcAttack.USERINFO_IAT_TOO_OLD).isPresent()) {
+            b.issueTime(Date.from(context.clock().instant().minus(Duration.ofHours(1))));
+        }
+        released.forEach(b::claim);
         String jwt = tokens.sign(b.build(), attack);
         return FakeResponse.of(200, "application/jwt", jwt).withHeader("Cache-Control", "no-store");
     }
