@@ -64,6 +64,7 @@ public enum ErrorCode {
 
     // Access to an e-service.
     NOT_AUTHENTICATED("not_authenticated", Advice.RETRY_LOGIN),
+    SESSION_EXPIRED("session_expired", Advice.SESSION_ENDED),
     ROLE_MISSING("role_missing", Advice.ASK_LOCAL_MANAGER),
     ROLE_NOT_ACCEPTED("role_not_accepted", Advice.ACCEPT_ROLE),
     ROLE_REVOKED("role_revoked", Advice.ASK_LOCAL_MANAGER),
