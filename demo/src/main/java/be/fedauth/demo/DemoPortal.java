@@ -59,6 +59,8 @@ final class DemoPortal implements AutoCloseable {
                     .loginPage("/")
                     .afterLoginPath("/me")
                     .postLogoutRedirect(url.resolve("/"))
+                    // The URL browsers use decides whether the pending-login cookie is Secure (never the Host header).
+                    .publicUrl(url)
                     .clock(clock);
             providers.general().forEach(settings::provider);
             providers.ncts().forEach((protocol, provider) -> settings.provider(EService.NCTS, protocol, provider));

@@ -7,6 +7,8 @@ package be.fedauth.core;
 public enum Advice {
     /** Start the login again. */
     RETRY_LOGIN,
+    /** The session ended (inactivity, maximum duration or the identity provider's limit); log in again. */
+    SESSION_ENDED,
     /** Wait and try again; the login service is unavailable. */
     RETRY_LATER,
     /** Something is wrong that only the helpdesk can solve. */

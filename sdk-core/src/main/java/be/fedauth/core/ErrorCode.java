@@ -77,6 +77,7 @@ public enum ErrorCode {
 
     // Access to an e-service.
     NOT_AUTHENTICATED("not_authenticated", Advice.RETRY_LOGIN),
+    SESSION_EXPIRED("session_expired", Advice.SESSION_ENDED),
     ROLE_MISSING("role_missing", Advice.ASK_LOCAL_MANAGER),
     ROLE_NOT_ACCEPTED("role_not_accepted", Advice.ACCEPT_ROLE),
     ROLE_REVOKED("role_revoked", Advice.ASK_LOCAL_MANAGER),
@@ -122,7 +123,7 @@ public enum ErrorCode {
             case INVALID_CONFIGURATION -> 500;
             case IDP_UNAVAILABLE, IDP_INVALID_RESPONSE, IDP_ERROR -> 502;
             case STORE_UNAVAILABLE -> 503;
-            case NOT_AUTHENTICATED -> 401;
+            case NOT_AUTHENTICATED, SESSION_EXPIRED -> 401;
             case ROLE_MISSING, ROLE_NOT_ACCEPTED, ROLE_REVOKED, ROLE_EXPIRED, MANDATE_NOT_SIGNED, MANDATE_EXPIRED,
                     MANDATE_NOT_COVERING, MANDATES_NOT_SUPPORTED, FOREIGNER_TOKEN_ONLY, TRANSITION_GRACE_EXPIRED -> 403;
             default -> 400;

@@ -1,11 +1,13 @@
 package be.fedauth.servlet;
 
+import be.fedauth.core.ErrorCode;
 import be.fedauth.servlet.internal.AccessGuard;
 import be.fedauth.servlet.internal.CallbackEndpoint;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.LoginEndpoint;
 import be.fedauth.servlet.internal.LogoutEndpoint;
 import be.fedauth.servlet.internal.PendingCookie;
+import be.fedauth.servlet.internal.RequestChecks;
 import be.fedauth.servlet.internal.Requests;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -37,13 +39,16 @@ import org.slf4j.LoggerFactory;
  *   <li>a callback path: finishes the login it finds in the pending-login cookie, logs the user in on
  *       a session with a new id, and redirects to the local return path;</li>
  *   <li>the logout path: ends the session and logs out at the identity provider;</li>
- *   <li>a protected path: requires a logged-in user whose login reached the path's minimum level
+ *   <li>a protected path: requires a logged-in user, on a session within its limits (idle timeout,
+ *       maximum lifetime, the identity provider's limit), whose login reached the path's minimum level
  *       through a provider allowed there and, for a path protected per e-service, an access permit
  *       ({@code 403} page otherwise);</li>
  *   <li>anything else passes through.</li>
  * </ul>
- * Failed logins are answered with a page in the user's language (status 400, 403, 502 or 503) and
- * the {@code FedAuth-Error} response header naming the {@link be.fedauth.core.ErrorCode}.
+ * Every request first ends a session that has reached one of its limits ({@code session_expired}).
+ * Failed logins, and endpoint requests whose parameters the container cannot read whole, are
+ * answered with a page in the user's language (status 400, 403, 502 or 503) and the
+ * {@code FedAuth-Error} response header naming the {@link be.fedauth.core.ErrorCode}.
  *
  * <p>The logged-in user is kept in the HTTP session ({@link FedAuthSession#user}); the session must
  * stay on one node (sticky sessions) or in a store that keeps Java objects in memory, since
@@ -100,11 +105,16 @@ public final class FedAuthFilter implements Filter {
         if (h == null) {
             throw new ServletException("the fedauth filter was not initialised");
         }
+        h.checks.sessionLimits(request);
         String path = Requests.path(request);
         if (path.equals(settings.loginPath())) {
-            h.login.handle(request, response);
+            if (h.checks.parametersReadable(request, response, ErrorCode.LOGIN_REQUEST_INVALID, false)) {
+                h.login.handle(request, response);
+            }
         } else if (settings.callbackPaths().contains(path)) {
-            h.callback.handle(request, response);
+            if (h.checks.parametersReadable(request, response, ErrorCode.MALFORMED_CALLBACK, true)) {
+                h.callback.handle(request, response);
+            }
         } else if (path.equals(settings.logoutPath())) {
             h.logout.handle(request, response);
         } else if (h.guard.permits(request, response, path)) {
@@ -123,15 +133,16 @@ public final class FedAuthFilter implements Filter {
         final CallbackEndpoint callback;
         final LogoutEndpoint logout;
         final AccessGuard guard;
+        final RequestChecks checks;
 
         Handlers(FedAuthSettings s, String contextPath) {
             Config config = s.config();
-            PendingCookie cookie = new PendingCookie(PendingCookie.pathFor(contextPath, s.callbackPaths()),
-                    config.plainHttpCookies());
+            PendingCookie cookie = new PendingCookie(contextPath, s.callbackPaths(), config.cookieSecurity());
             this.login = new LoginEndpoint(config, cookie);
             this.callback = new CallbackEndpoint(config, cookie);
             this.logout = new LogoutEndpoint(config);
             this.guard = new AccessGuard(config);
+            this.checks = new RequestChecks(config, cookie);
         }
     }
 }

@@ -12,7 +12,11 @@ public final class FedAuthSession {
     private FedAuthSession() {
     }
 
-    /** The user logged in on this request's session; empty when nobody is. Never creates a session. */
+    /**
+     * The user logged in on this request's session; empty when nobody is, or when the session has
+     * reached its idle timeout, maximum lifetime or the identity provider's limit (by the settings'
+     * clock). Never creates a session.
+     */
     public static Optional<AuthenticatedUser> user(HttpServletRequest request) {
         return Sessions.user(Objects.requireNonNull(request, "request"));
     }

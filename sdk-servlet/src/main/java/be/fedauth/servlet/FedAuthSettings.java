@@ -13,13 +13,16 @@ import be.fedauth.core.spi.ReplayCache;
 import be.fedauth.servlet.internal.Audit;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.Pages;
+import be.fedauth.servlet.internal.PendingCookie;
 import be.fedauth.servlet.internal.PendingLogins;
 import be.fedauth.servlet.internal.Requirements;
 import be.fedauth.servlet.internal.Routes;
+import be.fedauth.servlet.internal.SessionLifetime;
 import be.fedauth.servlet.spi.EnterpriseResolver;
 import be.fedauth.servlet.spi.UserEnricher;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,9 @@ import java.util.Set;
  * {@code /logout}; after login and logout the browser goes to {@code /}; the built-in e-services
  * EMCS, NCTS and PLDA; level 300 (eIDAS substantial) at least for every login and protected path;
  * for each e-service, the providers its routes lead to; the system clock; an in-memory replay cache
- * (one node); French when nothing says otherwise. All paths are relative to the context path.
+ * (one node); French when nothing says otherwise; sessions end after 30 minutes without a request or
+ * 8 hours after login, or earlier at the identity provider's limit; no public URL (the pending-login
+ * cookie is then always Secure). All paths are relative to the context path.
  */
 public final class FedAuthSettings {
 
@@ -60,6 +65,9 @@ public final class FedAuthSettings {
     private final List<EService> eServices;
     private final Language defaultLanguage;
     private final boolean plainHttpCookies;
+    private final Optional<URI> publicUrl;
+    private final Duration sessionIdleTimeout;
+    private final Duration sessionMaxLifetime;
     private final UserEnricher userEnricher;
     private final Audit audit;
     private final AssuranceLevel minimumLevel;
@@ -89,6 +97,9 @@ public final class FedAuthSettings {
         this.eServices = List.copyOf(b.eServices);
         this.defaultLanguage = b.defaultLanguage;
         this.plainHttpCookies = b.plainHttpCookies;
+        this.publicUrl = b.publicUrl;
+        this.sessionIdleTimeout = b.sessionIdleTimeout;
+        this.sessionMaxLifetime = b.sessionMaxLifetime;
         this.userEnricher = b.userEnricher;
         this.audit = new Audit(b.auditSink, b.pseudonymKey, clock);
         this.minimumLevel = b.minimumLevel;
@@ -168,6 +179,21 @@ public final class FedAuthSettings {
         return plainHttpCookies;
     }
 
+    /** The URL browsers use, when configured; its scheme decides whether the pending-login cookie is Secure. */
+    public Optional<URI> publicUrl() {
+        return publicUrl;
+    }
+
+    /** How long a logged-in session may go without a request (default 30 minutes). */
+    public Duration sessionIdleTimeout() {
+        return sessionIdleTimeout;
+    }
+
+    /** How long a logged-in session may last from its login (default 8 hours). */
+    public Duration sessionMaxLifetime() {
+        return sessionMaxLifetime;
+    }
+
     /** The clock. */
     public Clock clock() {
         return clock;
@@ -184,8 +210,17 @@ public final class FedAuthSettings {
         return new Config(routes, new PendingLogins(sealer, store, replayCache),
                 new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
                 callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
-                defaultLanguage, plainHttpCookies, userEnricher, audit,
-                new Requirements(minimumLevel, serviceLevels, allowedProviders, routes));
+                defaultLanguage, cookieSecurity(), new SessionLifetime.Policy(clock, sessionIdleTimeout, sessionMaxLifetime),
+                userEnricher, audit, new Requirements(minimumLevel, serviceLevels, allowedProviders, routes));
+    }
+
+    /** The public URL's scheme decides; without one, Secure unless plain-HTTP cookies are allowed. */
+    private PendingCookie.Security cookieSecurity() {
+        if (publicUrl.isPresent()) {
+            return "https".equalsIgnoreCase(publicUrl.get().getScheme()) ? PendingCookie.Security.ALWAYS
+                    : PendingCookie.Security.NEVER;
+        }
+        return plainHttpCookies ? PendingCookie.Security.WHEN_REQUEST_IS_SECURE : PendingCookie.Security.ALWAYS;
     }
 
     /** Providers by name and settings; never a key. */
@@ -197,7 +232,9 @@ public final class FedAuthSettings {
                 + (serviceLevels.isEmpty() ? "" : ", serviceLevels=" + serviceLevels)
                 + (allowedProviders.isEmpty() ? "" : ", allowedProviders=" + allowedProviders)
                 + ", login=" + loginPath + ", callbacks="
-                + callbackPaths + ", logout=" + logoutPath + (plainHttpCookies ? ", PLAIN HTTP COOKIES ALLOWED" : "")
+                + callbackPaths + ", logout=" + logoutPath + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none")
+                + ", sessionIdle=" + sessionIdleTimeout + ", sessionMax=" + sessionMaxLifetime
+                + (plainHttpCookies ? ", PLAIN HTTP COOKIES ALLOWED" : "")
                 + "]";
     }
 }

@@ -13,10 +13,12 @@ import be.fedauth.core.spi.PendingLoginStore;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
 import be.fedauth.servlet.internal.LocalPaths;
+import be.fedauth.servlet.internal.SettingsChecks;
 import be.fedauth.servlet.spi.EnterpriseResolver;
 import be.fedauth.servlet.spi.UserEnricher;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,6 +60,9 @@ public final class FedAuthSettingsBuilder {
     List<EService> eServices = EService.builtIn();
     Language defaultLanguage = Language.FR;
     boolean plainHttpCookies;
+    Optional<URI> publicUrl = Optional.empty();
+    Duration sessionIdleTimeout = Duration.ofMinutes(30);
+    Duration sessionMaxLifetime = Duration.ofHours(8);
     UserEnricher userEnricher = UserEnricher.NONE;
     AuditSink auditSink = AuditSink.NONE;
     Optional<byte[]> pseudonymKey = Optional.empty();
@@ -302,20 +307,42 @@ public final class FedAuthSettingsBuilder {
     }
 
     /**
-     * Allows cookies without {@code Secure} over plain HTTP: the pending-login cookie to hosts other
-     * than loopback (on loopback it is never Secure over plain HTTP), and the session cookie that
-     * {@link FedAuthFilter#register} configures (otherwise always Secure). Only for environments
-     * without TLS, such as a demo or a test bench on plain HTTP; logged at WARN.
+     * Allows cookies without {@code Secure} over plain HTTP: a plain {@code http} public URL to a host
+     * other than loopback, the pending-login cookie without a public URL on plain-HTTP requests, and
+     * the session cookie {@link FedAuthFilter#register} configures. Benches without TLS only; WARN.
      */
     public FedAuthSettingsBuilder allowPlainHttpCookies() {
         this.plainHttpCookies = true;
         return this;
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
+    /**
+     * The URL browsers use (e.g. {@code https://portal.example.be}; plain {@code http} only to loopback
+     * or with {@link #allowPlainHttpCookies()}). Its scheme, never the {@code Host} header a proxy may
+     * rewrite, makes the pending-login cookie {@code Secure} and {@code __Host-} named. Without it that
+     * cookie is always {@code Secure} (with plain-HTTP cookies allowed: when the request is HTTPS).
+     */
+    public FedAuthSettingsBuilder publicUrl(URI value) {
+        this.publicUrl = Optional.of(Objects.requireNonNull(value, "publicUrl"));
+        return this;
+    }
+
+    /**
+     * How long a logged-in session may go without a request (default 30 minutes, at least 1 minute),
+     * by the settings' clock on every request; the container's session timeout is set to it too.
+     */
+    public FedAuthSettingsBuilder sessionIdleTimeout(Duration value) {
+        this.sessionIdleTimeout = Objects.requireNonNull(value, "sessionIdleTimeout");
+        return this;
+    }
+
+    /**
+     * How long a session may last from its login, however active (default 8 hours, from the idle
+     * timeout to 7 days); the identity provider's {@code AuthenticatedUser.notAfter()} ends it earlier.
+     */
+    public FedAuthSettingsBuilder sessionMaxLifetime(Duration value) {
+        this.sessionMaxLifetime = Objects.requireNonNull(value, "sessionMaxLifetime");
+        return this;
     }
 
     private String checkProtocol(String protocol) {
@@ -339,9 +366,9 @@ public final class FedAuthSettingsBuilder {
     /**
      * The settings.
      *
-     * @throws ConfigurationException when no provider is given, when neither or both of sealed
-     *     cookies and a store are chosen, when a path protected per e-service has no enterprise
-     *     resolver, or when a value above was refused
+     * @throws ConfigurationException when no provider is given, two different providers share an id,
+     *     neither or both of sealed cookies and a store are chosen, a path protected per e-service has
+     *     no enterprise resolver, the session lifetimes or public URL are out of range, or a value above was refused
      */
     public FedAuthSettings build() {
         List<String> problems = new ArrayList<>(errors);
@@ -354,28 +381,12 @@ public final class FedAuthSettingsBuilder {
         if (protectedPaths.values().stream().anyMatch(Optional::isPresent) && enterpriseResolver.isEmpty()) {
             problems.add("a path is protected per e-service: an enterpriseResolver is required");
         }
-        if (callbackPaths.isEmpty()) {
-            problems.add("at least one callback path is required");
-        }
-        List<String> endpoints = new ArrayList<>(callbackPaths);
-        endpoints.add(loginPath);
-        endpoints.add(logoutPath);
-        if (endpoints.stream().distinct().count() != endpoints.size()) {
-            problems.add("the login, callback and logout paths must differ");
-        }
-        // The endpoints are served before any protection applies; an application login page is not.
-        loginPage.filter(page -> protectedPaths.keySet().stream().anyMatch(p -> LocalPaths.isUnder(page, p)))
-                .ifPresent(page -> problems.add("the login page " + page + " lies under a protected path"));
-        for (String service : union(serviceLevels.keySet(), allowedProviders.keySet())) {
-            if (eServices.stream().noneMatch(s -> s.id().equals(service))) {
-                problems.add("a minimum level or allowed providers for " + service + ", which is not among the e-services");
-            }
-        }
-        for (String service : serviceProviders.keySet()) {
-            if (eServices.stream().noneMatch(s -> s.id().equals(service))) {
-                problems.add("providers for " + service + ", which is not among the e-services");
-            }
-        }
+        problems.addAll(SettingsChecks.paths(loginPath, callbackPaths, logoutPath, loginPage, protectedPaths.keySet()));
+        problems.addAll(SettingsChecks.unknownServices(eServices, serviceLevels.keySet(), allowedProviders.keySet(),
+                serviceProviders.keySet()));
+        problems.addAll(SettingsChecks.providerIds(providers, serviceProviders));
+        problems.addAll(SettingsChecks.lifetimes(sessionIdleTimeout, sessionMaxLifetime));
+        publicUrl.ifPresent(url -> problems.addAll(SettingsChecks.publicUrl(url, plainHttpCookies)));
         if (!problems.isEmpty()) {
             throw new ConfigurationException("fedauth servlet settings: " + String.join("; ", problems));
         }

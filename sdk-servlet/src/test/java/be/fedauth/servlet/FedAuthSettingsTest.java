@@ -29,8 +29,8 @@ class FedAuthSettingsTest {
                 RandomValues.secure(), 10))),
         E_SERVICE_PATH_WITHOUT_RESOLVER(b -> FedAuthSettings.builder().provider("oidc", new Fixture().oidc)
                 .sealedPendingLogins(SealingKey.generate("k")).protect("/emcs", EService.EMCS)),
-        PROTOCOL_NAME_WITH_CAPITALS(b -> b.provider("OIDC2", new Fixture().oidc)),
-        SAME_PROTOCOL_TWICE(b -> b.provider("oidc", new Fixture().saml)),
+        PROTOCOL_NAME_WITH_CAPITALS(b -> b.provider("OIDC2", b.providers.get("oidc"))),
+        SAME_PROTOCOL_TWICE(b -> b.provider("oidc", b.providers.get("saml"))),
         PATH_NOT_LOCAL(b -> b.loginPath("https://evil.example/login")),
         PATH_WITH_DOT_SEGMENTS(b -> b.protect("/emcs/../ncts")),
         PATH_PROTECTED_TWICE(b -> b.protect("/emcs")),
@@ -39,13 +39,22 @@ class FedAuthSettingsTest {
         RELATIVE_POST_LOGOUT_URL(b -> b.postLogoutRedirect(URI.create("/bye"))),
         SHORT_AUDIT_PSEUDONYM_KEY(b -> b.auditSink(event -> { }, new byte[8])),
         PROVIDER_FOR_UNKNOWN_E_SERVICE(b -> b.provider(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false),
-                "oidc", new Fixture().oidc)),
+                "oidc", b.providers.get("oidc"))),
         MINIMUM_LEVEL_FOR_UNKNOWN_E_SERVICE(b -> b.minimumLevel(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false), AssuranceLevel.LEVEL_500)),
         MINIMUM_LEVEL_TWICE(b -> b.minimumLevel(EService.EMCS, AssuranceLevel.LEVEL_400)
                 .minimumLevel(EService.EMCS, AssuranceLevel.LEVEL_500)),
         ALLOWED_PROVIDERS_FOR_UNKNOWN_E_SERVICE(b -> b.allowedProviders(new EService("ICS2", "ICS2", "ics2@example.be", List.of(), false), ProviderId.of("fas"))),
         ALLOWED_PROVIDERS_TWICE(b -> b.allowedProviders(EService.EMCS, ProviderId.of("fas"))
-                .allowedProviders(EService.EMCS, ProviderId.of("other")));
+                .allowedProviders(EService.EMCS, ProviderId.of("other"))),
+        IDLE_TIMEOUT_UNDER_A_MINUTE(b -> b.sessionIdleTimeout(java.time.Duration.ofSeconds(59))),
+        MAX_LIFETIME_SHORTER_THAN_IDLE(b -> b.sessionIdleTimeout(java.time.Duration.ofHours(2))
+                .sessionMaxLifetime(java.time.Duration.ofHours(1))),
+        MAX_LIFETIME_OVER_A_WEEK(b -> b.sessionMaxLifetime(java.time.Duration.ofDays(8))),
+        PLAIN_HTTP_PUBLIC_URL_TO_A_PUBLIC_HOST(b -> b.publicUrl(URI.create("http://portal.example.be"))),
+        PLAIN_HTTP_PUBLIC_URL_TO_A_HOST_NAME_OF_HEX_LETTERS(b -> b.publicUrl(URI.create("http://cafe"))),
+        PUBLIC_URL_WITH_A_QUERY(b -> b.publicUrl(URI.create("https://portal.example.be/?x=1"))),
+        PUBLIC_URL_RELATIVE(b -> b.publicUrl(URI.create("/portal"))),
+        PUBLIC_URL_NOT_HTTP(b -> b.publicUrl(URI.create("ftp://portal.example.be")));
 
         final UnaryOperator<FedAuthSettingsBuilder> change;
 
@@ -90,6 +99,49 @@ class FedAuthSettingsTest {
         assertThat(settings.providers(EService.NCTS)).containsOnlyKeys("legacy", "oidc", "saml");
         assertThat(settings.providers(EService.NCTS).keySet().iterator().next()).isEqualTo("legacy");
         assertThat(settings.providers(EService.EMCS)).containsOnlyKeys("oidc", "saml");
+    }
+
+    @Test
+    void point10_twoProvidersWithTheSameId_areAConfigurationError() {
+        FakeProvider second = new FakeProvider("fake-oidc", FakeProvider.Flavour.REDIRECT,
+                java.util.EnumSet.of(be.fedauth.core.DigitalKey.EID), fixture.clock);
+
+        assertThatThrownBy(() -> fixture.settings().provider("oidc2", second).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("fake-oidc");
+        assertThatThrownBy(() -> fixture.settings().provider(EService.EMCS, "oidc", second).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("fake-oidc");
+    }
+
+    @Test
+    void point10_oneProviderUnderSeveralNames_isFine() {
+        FedAuthSettings settings = fixture.settings().provider("fas", fixture.oidc)
+                .provider(EService.EMCS, "oidc", fixture.oidc).build();
+
+        assertThat(settings.providers()).containsKeys("oidc", "fas");
+    }
+
+    @Test
+    void point3_sessionLimits_defaultTo30MinutesIdleAnd8HoursAbsolute() {
+        FedAuthSettings settings = fixture.settings().build();
+
+        assertThat(settings.sessionIdleTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(settings.sessionMaxLifetime()).isEqualTo(java.time.Duration.ofHours(8));
+        assertThat(settings.toString()).contains("sessionIdle=PT30M").contains("sessionMax=PT8H");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"http://127.0.0.1:8080", "http://localhost", "http://[::1]:8080",
+            "http://127.0.0.2/portal", "https://portal.example.be"})
+    void point10_publicUrl_httpsOrPlainHttpToLoopback_isAccepted(String url) {
+        assertThat(fixture.settings().publicUrl(URI.create(url)).build().publicUrl()).contains(URI.create(url));
+    }
+
+    @Test
+    void point10_plainHttpPublicUrl_toAnyHost_isAllowedWithPlainHttpCookies() {
+        FedAuthSettings settings = fixture.settings().publicUrl(URI.create("http://bench.internal:8080"))
+                .allowPlainHttpCookies().build();
+
+        assertThat(settings.publicUrl()).contains(URI.create("http://bench.internal:8080"));
     }
 
     @Test

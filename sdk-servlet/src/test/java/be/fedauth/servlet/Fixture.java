@@ -46,6 +46,9 @@ final class Fixture {
                 .protect("/ncts", EService.NCTS)
                 .protect("/account")
                 .protect("/api")
+                // Plain HTTP to loopback, as the tests run: the pending-login cookie is not Secure (see
+                // PendingCookieSecurityTest for https).
+                .publicUrl(java.net.URI.create("http://127.0.0.1"))
                 .enterpriseResolver((request, user, eService) -> "none".equals(request.getParameter("enterprise"))
                         ? Optional.empty() : Optional.of(Persona.ENTERPRISE))
                 .clock(clock);

@@ -59,33 +59,8 @@ class OidcLoginFlowTest {
                 .contains("Path=/callback").contains("Max-Age=600").doesNotContain("Secure");
     }
 
-    @Test
-    void login_behindTlsProxy_marksPendingCookieSecure() {
-        HttpResponse<String> response = browser.get("/login?service=NCTS", "X-Forwarded-Proto", "https");
-
-        assertThat(pendingSetCookie(response)).contains("Secure");
-    }
-
-    @Test
-    void login_overPlainHttpToAPublicHostName_stillMarksPendingCookieSecure() {
-        HttpResponse<String> response = browser.get("/login?service=NCTS", "X-Forwarded-Host", "portal.example.be");
-
-        assertThat(pendingSetCookie(response)).contains("Secure");
-    }
-
-    @Test
-    void login_toAHostNameOfHexLetters_isNotTakenForAnAddress() {
-        HttpResponse<String> response = browser.get("/login?service=NCTS", "X-Forwarded-Host", "cafe");
-
-        assertThat(pendingSetCookie(response)).contains("Secure");
-    }
-
-    @Test
-    void login_toTheIpv6Loopback_leavesSecureOutOnPlainHttp() {
-        HttpResponse<String> response = browser.get("/login?service=NCTS", "X-Forwarded-Host", "[::1]:8080");
-
-        assertThat(pendingSetCookie(response)).doesNotContain("Secure");
-    }
+    // Whether the pending cookie is Secure follows the public URL, never the request's Host or scheme:
+    // see PendingCookieSecurityTest and FedAuthSettingsTest.
 
     @Test
     void login_withKey_asksTheProviderForThatKey() {

@@ -102,6 +102,9 @@ final class Portal implements AutoCloseable {
                 HttpSession session = req.getSession(true);
                 session.setAttribute("cart", "full");
                 body = session.getId();
+            } else if (path.equals("/public/timeout")) {
+                HttpSession session = req.getSession(false);
+                body = session == null ? "none" : String.valueOf(session.getMaxInactiveInterval());
             } else if (path.equals("/public/cart")) {
                 HttpSession session = req.getSession(false);
                 body = session == null ? "none" : String.valueOf(session.getAttribute("cart"));

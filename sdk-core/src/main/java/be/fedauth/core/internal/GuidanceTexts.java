@@ -18,6 +18,11 @@ public final class GuidanceTexts {
                 "Het aanmelden is niet gelukt. Meld u opnieuw aan.",
                 "Die Anmeldung ist fehlgeschlagen. Bitte melden Sie sich erneut an.",
                 "The login did not complete. Please log in again.");
+        put(Advice.SESSION_ENDED,
+                "Votre session a pris fin (inactivité prolongée ou durée maximale atteinte). Veuillez vous reconnecter.",
+                "Uw sessie is beëindigd (te lang inactief of maximale duur bereikt). Meld u opnieuw aan.",
+                "Ihre Sitzung ist abgelaufen (zu lange inaktiv oder Höchstdauer erreicht). Bitte melden Sie sich erneut an.",
+                "Your session has ended (inactive for too long, or its maximum duration was reached). Please log in again.");
         put(Advice.RETRY_LATER,
                 "Le service d'authentification est momentanément indisponible. Veuillez réessayer dans quelques minutes.",
                 "De authenticatiedienst is tijdelijk niet beschikbaar. Probeer het over enkele minuten opnieuw.",

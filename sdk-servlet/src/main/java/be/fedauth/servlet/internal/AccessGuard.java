@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Lets a request to a protected path through only for a logged-in user whose login meets the
  * {@link Requirements} of the path (minimum level, allowed provider, transition still in grace), and
  * for a path protected per e-service only when the {@link be.fedauth.core.AccessPolicy} permits the
- * user in the enterprise the resolver names. A user who is not logged in is sent to log in (a page
- * request) or gets 401 (other requests); a refused or denied user gets 403 with the guidance in their
+ * user in the enterprise the resolver names. A user who is not logged in (or whose session this
+ * request found over a limit) is sent to log in (a page request) or gets 401 with
+ * {@code not_authenticated} ({@code session_expired}) (other requests); a refused or denied user gets 403 with the guidance in their
  * language and the e-service's helpdesk (and, when the login itself falls short, a link to log in
  * again for this e-service).
  */
@@ -105,10 +106,13 @@ public final class AccessGuard {
             return;
         }
         Responses.noStore(response);
+        // A session this request found over its limit is told apart from no session at all.
+        ErrorCode code = request.getAttribute(RequestChecks.EXPIRED) != null ? ErrorCode.SESSION_EXPIRED
+                : ErrorCode.NOT_AUTHENTICATED;
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "FedAuth realm=\"" + (Requests.contextPath(request).isEmpty() ? "/"
                 : Requests.contextPath(request)) + "\"");
-        response.setHeader(Pages.ERROR_HEADER, ErrorCode.NOT_AUTHENTICATED.id());
+        response.setHeader(Pages.ERROR_HEADER, code.id());
     }
 
     /** The login page (or endpoint) for this e-service, coming back to this request. */
@@ -118,7 +122,7 @@ public final class AccessGuard {
         StringBuilder location = new StringBuilder(Requests.contextPath(request))
                 .append(config.loginPage().orElse(config.loginPath())).append("?");
         eService.ifPresent(s -> location.append("service=").append(enc(s.id())).append('&'));
-        location.append("returnTo=").append(enc(LocalPaths.local(back).orElse(path)));
+        location.append("returnTo=").append(enc(LocalPaths.local(back).filter(p -> !config.isEndpoint(p)).orElse(path)));
         return location.toString();
     }
 

@@ -61,7 +61,7 @@ public final class CallbackEndpoint {
         Language language = Languages.choose(Requests.langParameter(request), request.getHeader("Accept-Language"),
                 Optional.empty(), config.defaultLanguage());
         boolean resubmitted = request.getParameterValues(RESUBMITTED) != null;
-        if ("POST".equals(method) && !resubmitted && !PendingCookie.present(request)) {
+        if ("POST".equals(method) && !resubmitted && !cookie.present(request)) {
             Map<String, List<String>> fields = parameters(request);
             fields.put(RESUBMITTED, List.of("1"));
             // The deployed context path and the configured callback path this request matched (the filter
@@ -76,7 +76,7 @@ public final class CallbackEndpoint {
         Optional<EService> eService = Optional.empty();
         boolean providerRan = false;
         try {
-            PendingCookie.Carried carried = PendingCookie.read(request);
+            PendingCookie.Carried carried = cookie.read(request);
             PendingLogin pending = config.pendingLogins().take(carried.value());
             eService = config.eServiceExact(pending.eServiceId());
             AuthenticationProvider provider = config.routes().provider(carried.protocol(), pending.eServiceId())

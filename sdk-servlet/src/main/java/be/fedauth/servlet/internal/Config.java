@@ -30,7 +30,8 @@ import java.util.Optional;
  * @param afterLogoutPath where a local logout ends
  * @param postLogoutRedirect the absolute URL the identity provider returns to after logout
  * @param defaultLanguage the language when nothing else says
- * @param plainHttpCookies whether Secure may be left out on plain HTTP to any host
+ * @param cookieSecurity when the pending-login cookie is Secure
+ * @param sessionPolicy the logged-in session's limits
  * @param userEnricher completes users before they are kept in the session
  * @param audit the filter's audit events
  * @param requirements the minimum levels and allowed providers
@@ -39,12 +40,22 @@ public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, Li
                      Map<String, Optional<EService>> protectedPaths, Optional<EnterpriseResolver> enterpriseResolver,
                      AccessPolicy accessPolicy, Clock clock, String loginPath, List<String> callbackPaths,
                      String logoutPath, Optional<String> loginPage, String afterLoginPath, String afterLogoutPath,
-                     Optional<URI> postLogoutRedirect, Language defaultLanguage, boolean plainHttpCookies,
-                     UserEnricher userEnricher, Audit audit, Requirements requirements) {
+                     Optional<URI> postLogoutRedirect, Language defaultLanguage, PendingCookie.Security cookieSecurity,
+                     SessionLifetime.Policy sessionPolicy, UserEnricher userEnricher, Audit audit, Requirements requirements) {
 
     /** The e-service with this id, case-insensitive, among the configured ones. */
     public Optional<EService> eService(String id) {
         return eServices.stream().filter(s -> s.id().equalsIgnoreCase(id)).findFirst();
+    }
+
+    /**
+     * Whether a local path (as {@link LocalPaths#local} returns it, query allowed) is one of the
+     * filter's endpoints: returning there would start a login loop or log out at once.
+     */
+    public boolean isEndpoint(String localPath) {
+        int end = localPath.indexOf('?');
+        String bare = end < 0 ? localPath : localPath.substring(0, end);
+        return bare.equals(loginPath) || bare.equals(logoutPath) || callbackPaths.contains(bare);
     }
 
     /** The configured e-service with this exact id (from a pending login). */

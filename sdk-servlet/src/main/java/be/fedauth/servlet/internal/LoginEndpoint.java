@@ -100,9 +100,7 @@ public final class LoginEndpoint {
 
     /** Returning to an endpoint would start another login (a loop) or log out at once. */
     private boolean isEndpoint(String path) {
-        int end = path.indexOf('?');
-        String bare = end < 0 ? path : path.substring(0, end);
-        return bare.equals(config.loginPath()) || bare.equals(config.logoutPath()) || config.callbackPaths().contains(bare);
+        return config.isEndpoint(path);
     }
 
     private static DigitalKey key(String name) {

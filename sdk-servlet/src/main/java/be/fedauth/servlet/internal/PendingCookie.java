@@ -5,8 +5,6 @@ import be.fedauth.core.ErrorCode;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,26 +14,56 @@ import java.util.regex.Pattern;
  * callback, with the protocol name that chose the provider: {@code <protocol>.<value>}.
  *
  * <p>HttpOnly (scripts cannot read it), SameSite=Lax (RFC 6265bis section 5.4.7: not sent on
- * cross-site subresource requests or POSTs), scoped to the callback paths, living as long as the
- * pending login, deleted when the callback arrives. Secure whenever the request came over HTTPS or
- * to a host other than loopback, so that a plain-HTTP deployment behind a proxy still marks it
- * Secure; only {@code allowPlainHttpCookies} lifts that.
+ * cross-site subresource requests or POSTs), living as long as the pending login, deleted when the
+ * callback arrives. Whether it is {@code Secure} is decided by the configuration (the public URL's
+ * scheme), never by the request's {@code Host} header, which a reverse proxy may rewrite to
+ * loopback. A {@code Secure} cookie is named {@code __Host-fedauth_pending} (with the context path
+ * appended when there is one) and scoped to {@code Path=/} without {@code Domain}: browsers accept a
+ * cookie of that name only from this very host over HTTPS (RFC 6265bis section 4.1.3.2), so a
+ * sibling subdomain cannot plant a pending login of its own (login CSRF). Only the name the
+ * configuration gives is read: a {@code fedauth_pending} cookie next to a {@code __Host-} one is
+ * ignored (and deleted at the callback). A cookie that is not {@code Secure} keeps the plain name,
+ * scoped to the callbacks' common parent path.
  */
 public final class PendingCookie {
-    /** The cookie's name. */
+    /** The cookie's name when it is not Secure, and the base of the {@code __Host-} name. */
     public static final String NAME = "fedauth_pending";
+    /** The prefix of a Secure pending-login cookie's name. */
+    public static final String HOST_PREFIX = "__Host-";
     private static final Pattern VALUE = Pattern.compile("([a-z0-9][a-z0-9-]{0,19})\\.([A-Za-z0-9_-]{1,4096})");
 
-    private final String path;
-    private final boolean plainHttpAllowed;
+    /** When the cookie is {@code Secure}. */
+    public enum Security {
+        /** Always: the public URL is https, or none is configured and plain-HTTP cookies are not allowed. */
+        ALWAYS,
+        /** Never: the public URL is plain http (loopback, or plain-HTTP cookies allowed). */
+        NEVER,
+        /** When the container sees the request as HTTPS: no public URL, plain-HTTP cookies allowed. */
+        WHEN_REQUEST_IS_SECURE
+    }
+
+    private final String plainPath;
+    private final String hostName;
+    private final Security security;
 
     /**
-     * @param path the cookie path (context path plus the callback paths' common parent)
-     * @param plainHttpAllowed whether to leave out {@code Secure} on plain HTTP to any host
+     * @param contextPath the deployed context path ("" at the root)
+     * @param callbackPaths the callback paths within it
+     * @param security when the cookie is Secure
      */
-    public PendingCookie(String path, boolean plainHttpAllowed) {
-        this.path = path;
-        this.plainHttpAllowed = plainHttpAllowed;
+    public PendingCookie(String contextPath, java.util.List<String> callbackPaths, Security security) {
+        this.plainPath = pathFor(contextPath, callbackPaths);
+        this.hostName = hostName(contextPath);
+        this.security = security;
+    }
+
+    /**
+     * The {@code __Host-} name: one per context path, since the cookie's path is {@code /} and
+     * several applications on one host must not overwrite each other's pending logins.
+     */
+    static String hostName(String contextPath) {
+        String suffix = contextPath.replaceAll("[^A-Za-z0-9]", "_").replaceAll("^_+", "");
+        return HOST_PREFIX + NAME + (suffix.isEmpty() ? "" : "_" + suffix);
     }
 
     /** The deepest directory that holds every callback path, under the context path. */
@@ -56,81 +84,81 @@ public final class PendingCookie {
     /** Sets the cookie for a pending login that lives {@code lifetime}. */
     public void write(HttpServletRequest request, HttpServletResponse response, String protocol, String value,
                       Duration lifetime) {
-        Cookie cookie = base(request, protocol + "." + value);
+        Cookie cookie = base(secure(request), protocol + "." + value);
         cookie.setMaxAge((int) Math.max(1, Math.min(lifetime.toSeconds(), Integer.MAX_VALUE)));
         response.addCookie(cookie);
     }
 
-    /** Deletes the cookie in the browser. */
+    /**
+     * Deletes the cookie in the browser; with a {@code __Host-} name, also a plain-named one the
+     * request carried (left from before the rename, or planted).
+     */
     public void delete(HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie = base(request, "");
+        boolean secure = secure(request);
+        Cookie cookie = base(secure, "");
         cookie.setMaxAge(0);
         response.addCookie(cookie);
+        if (secure && find(request, NAME).isPresent()) {
+            Cookie legacy = base(false, "");
+            legacy.setMaxAge(0);
+            response.addCookie(legacy);
+        }
     }
 
-    private Cookie base(HttpServletRequest request, String value) {
-        Cookie cookie = new Cookie(NAME, value);
+    private Cookie base(boolean secure, String value) {
+        Cookie cookie = new Cookie(secure ? hostName : NAME, value);
         cookie.setHttpOnly(true);
-        cookie.setSecure(secure(request));
-        cookie.setPath(path);
+        cookie.setSecure(secure);
+        cookie.setPath(secure ? "/" : plainPath);
         cookie.setAttribute("SameSite", "Lax");
         return cookie;
     }
 
     private boolean secure(HttpServletRequest request) {
-        if (request.isSecure()) {
-            return true;
-        }
-        return !plainHttpAllowed && !isLoopback(request.getServerName());
+        return switch (security) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case WHEN_REQUEST_IS_SECURE -> request.isSecure();
+        };
     }
 
-    private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        // Only literal addresses: a name from the Host header is never resolved here (an IPv6 literal has a colon,
-        // so "cafe" or "bad" cannot pass for one).
-        if (!bare.matches("[0-9.]+") && !(bare.indexOf(':') >= 0 && bare.matches("[0-9a-fA-F:.]+"))) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    /** The name this request's cookie has. */
+    private String name(HttpServletRequest request) {
+        return secure(request) ? hostName : NAME;
     }
 
     /** Whether the request carries the cookie at all. */
-    public static boolean present(HttpServletRequest request) {
+    public boolean present(HttpServletRequest request) {
+        return find(request, name(request)).isPresent();
+    }
+
+    private static Optional<String> find(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
-            return false;
+            return Optional.empty();
         }
         for (Cookie c : cookies) {
-            if (NAME.equals(c.getName()) && !c.getValue().isEmpty()) {
-                return true;
+            if (name.equals(c.getName()) && !c.getValue().isEmpty()) {
+                return Optional.of(c.getValue());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /**
-     * The protocol name and value from the request's cookie.
+     * The protocol name and value from the request's cookie (of the name the configuration gives).
      *
      * @throws AuthenticationException {@code pending_login_not_found} when absent,
      *     {@code pending_login_invalid} when malformed or sent twice (a second cookie of this name can only
      *     come from another path or a sibling domain, which the callback must not trust)
      */
-    public static Carried read(HttpServletRequest request) {
+    public Carried read(HttpServletRequest request) {
+        String name = name(request);
         Cookie[] cookies = request.getCookies();
         Optional<String> found = Optional.empty();
         if (cookies != null) {
             for (Cookie c : cookies) {
-                if (NAME.equals(c.getName()) && !c.getValue().isEmpty()) {
+                if (name.equals(c.getName()) && !c.getValue().isEmpty()) {
                     if (found.isPresent()) {
                         throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID,
                                 "more than one pending-login cookie");

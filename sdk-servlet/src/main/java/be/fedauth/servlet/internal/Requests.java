@@ -14,6 +14,12 @@ import java.util.Optional;
 /** Reading requests and sending the browser on. */
 public final class Requests {
     private static final int MAX_PARAMETER = 512;
+    /** The most fields (query and form, counting each value) an endpoint reads: the common container default. */
+    public static final int MAX_FIELDS = 1000;
+    /** The longest value an endpoint reads: the providers' own limit. */
+    public static final int MAX_VALUE = be.fedauth.core.CallbackRequest.MAX_PARAMETER_LENGTH;
+    /** Where Tomcat records that it dropped parameters it could not parse (it throws nothing). */
+    private static final String TOMCAT_PARSE_FAILED = "org.apache.tomcat.parameter_parse_failed";
 
     private Requests() {
     }
@@ -67,10 +73,47 @@ public final class Requests {
         return values[0].isEmpty() ? Optional.empty() : Optional.of(values[0]);
     }
 
-    /** The {@code lang} parameter, if it is a single short value. */
+    /** The {@code lang} parameter, if it is a single short value; null also when the parameters cannot be read. */
     public static String langParameter(HttpServletRequest request) {
-        String[] values = request.getParameterValues(Languages.PARAMETER);
+        String[] values;
+        try {
+            values = request.getParameterValues(Languages.PARAMETER);
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
         return values != null && values.length == 1 ? values[0] : null;
+    }
+
+    /**
+     * Why the container cannot give this request's parameters whole, if it cannot: it failed to
+     * parse them (Jetty throws {@code BadMessageException} or {@code IllegalStateException} for a
+     * body over {@code maxFormContentSize}, more than {@code maxFormKeys} fields or a bad
+     * percent-escape; Tomcat drops them and marks the request), or they exceed {@link #MAX_FIELDS}
+     * fields or a value exceeds {@link #MAX_VALUE} characters. The reason names no value.
+     */
+    public static Optional<String> unreadableParameters(HttpServletRequest request) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (RuntimeException e) {
+            return Optional.of("the container could not read the parameters (" + e.getClass().getSimpleName() + ")");
+        }
+        if (request.getAttribute(TOMCAT_PARSE_FAILED) != null) {
+            return Optional.of("the container dropped parameters it could not read");
+        }
+        int fields = 0;
+        for (String[] values : parameters.values()) {
+            fields += values.length;
+            for (String value : values) {
+                if (value.length() > MAX_VALUE) {
+                    return Optional.of("a parameter longer than " + MAX_VALUE + " characters");
+                }
+            }
+        }
+        if (fields > MAX_FIELDS) {
+            return Optional.of("more than " + MAX_FIELDS + " fields (" + fields + ")");
+        }
+        return Optional.empty();
     }
 
     /** Sends the browser to an identity provider: a 302, or an auto-submitting form for the POST binding. */

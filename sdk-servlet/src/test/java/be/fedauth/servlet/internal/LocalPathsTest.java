@@ -22,13 +22,28 @@ class LocalPathsTest {
         assertThat(LocalPaths.local(path)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/../x", "/%2e%2e/x", "/%2E%2E/x", "/a/./b", "/a/%2e/b", "/a/..", "/a/.", "/a\\b",
+            "/a/%5cb", "/a/%2fb", "/a//b", "/logout;x", "/a%3bb", "/a%zz", "/a%2", "/a%00b"})
+    void point10_local_pathWithDotSegmentsOrSeparatorsTheContainerWouldResolve_isRefused(String path) {
+        assertThat(LocalPaths.local(path)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "/%6cogout | /logout", "/%6C%6F%67%6F%75%74?x=%2e | /logout?x=%2e", "/emcs/%7euser | /emcs/~user",
+            "/caf%c3%a9 | /caf%C3%A9", "/a%20b | /a%20b", "/a/.hidden | /a/.hidden"})
+    void point10_local_unreservedEscapesAreDecoded_soThatAnEndpointIsSeenAsOne(String path, String normalised) {
+        assertThat(LocalPaths.local(path)).contains(normalised);
+    }
+
     @Test
     void local_null_isRefused() {
         assertThat(LocalPaths.local(null)).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/login?x=1", "/callback/", "/a/../b", "/a/./b", "/a/..", "login", "//x"})
+    @ValueSource(strings = {"/login?x=1", "/callback/", "/a/../b", "/a/./b", "/a/..", "login", "//x", "/%6cogin"})
     void configured_pathThatIsNotAPlainLocalPath_isRefused(String path) {
         assertThatThrownBy(() -> LocalPaths.configured(path, "the path")).isInstanceOf(IllegalArgumentException.class);
     }

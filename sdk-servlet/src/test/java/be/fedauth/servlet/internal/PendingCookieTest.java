@@ -22,4 +22,15 @@ class PendingCookieTest {
         assertThat(PendingCookie.pathFor(context == null ? "" : context, List.of(callbacks.split(","))))
                 .isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            " | __Host-fedauth_pending",
+            "/portal | __Host-fedauth_pending_portal",
+            "/customs/emcs-v2 | __Host-fedauth_pending_customs_emcs_v2"
+    })
+    void point10_hostName_isPrefixedAndOnePerContextPath(String context, String expected) {
+        assertThat(PendingCookie.hostName(context == null ? "" : context)).isEqualTo(expected);
+        assertThat(new jakarta.servlet.http.Cookie(expected, "v").getName()).isEqualTo(expected);
+    }
 }
