@@ -1,7 +1,6 @@
 /** fedauth SAML: log in with BOSA FAS (and the social-security login) over SAML 2.0, on OpenSAML. */
 module be.fedauth.saml {
     requires transitive be.fedauth.core;
-    requires java.net.http;
     requires java.xml;
     requires org.opensaml.core;
     requires org.opensaml.saml;

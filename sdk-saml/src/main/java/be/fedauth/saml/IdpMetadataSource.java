@@ -39,7 +39,8 @@ public final class IdpMetadataSource {
     private IdpMetadataSource(Builder b) {
         this.entityId = b.entityId;
         List<BasicX509Credential> signers = b.signers.stream().map(BasicX509Credential::new).toList();
-        this.cache = new MetadataCache(b.fetcher.get(), b.entityId, signers, b.refreshInterval, b.retryInterval, b.clock);
+        this.cache = new MetadataCache(b.fetcher.get(), b.entityId, signers, b.refreshInterval, b.retryInterval,
+                b.timeout, b.clock);
     }
 
     /**
@@ -144,7 +145,10 @@ public final class IdpMetadataSource {
             return this;
         }
 
-        /** Connect and read timeout of a URL fetch (default 10 seconds, at most 60). */
+        /**
+         * The longest a URL fetch takes, from connecting to the last byte of the body (default 10 seconds,
+         * at most 60); also the longest a login waits for another login's first load of the metadata.
+         */
         public Builder timeout(Duration value) {
             this.timeout = Objects.requireNonNull(value, "timeout");
             return this;

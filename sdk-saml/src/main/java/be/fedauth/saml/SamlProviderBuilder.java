@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Builds a {@link SamlAuthenticationProvider}. Defaults: the FAS profile, HTTP-Redirect requests,
  * signed assertions required, no unsolicited responses, encrypted assertions accepted but not
  * required, 60 s clock skew (at most 5 minutes), the system clock, an in-memory replay cache of
- * 100,000 entries, secure random values, 10-minute pending logins, responses up to 256 KiB. Not
+ * 100,000 entries, secure random values, 10-minute pending logins, responses up to 256 KiB, messages
+ * issued at most 10 minutes ago (plus the skew). Not
  * thread-safe; the provider it builds is.
  */
 public final class SamlProviderBuilder {
@@ -50,6 +51,7 @@ public final class SamlProviderBuilder {
     boolean allowUnsolicited;
     boolean requireEncryptedAssertions;
     int maxResponseBytes = 256 * 1024;
+    Duration maxIssueAge = Duration.ofMinutes(10);
 
     SamlProviderBuilder(ProviderId id, String spEntityId, URI acsUrl, SpKeys keys, IdpMetadataSource idp) {
         this.id = Objects.requireNonNull(id, "id");
@@ -162,6 +164,16 @@ public final class SamlProviderBuilder {
     }
 
     /**
+     * The oldest IssueInstant accepted on the Response and on the assertion, before the clock skew
+     * (default 10 minutes, between 1 minute and 1 hour): a genuine message is not accepted long after
+     * the identity provider made it.
+     */
+    public SamlProviderBuilder maxIssueAge(Duration value) {
+        this.maxIssueAge = Objects.requireNonNull(value, "maxIssueAge");
+        return this;
+    }
+
+    /**
      * The provider. Initialises OpenSAML on first use (about a second, once per JVM).
      *
      * @throws ConfigurationException when a setting is out of range
@@ -176,6 +188,9 @@ public final class SamlProviderBuilder {
         if (pendingLoginLifetime.isNegative() || pendingLoginLifetime.isZero()
                 || pendingLoginLifetime.compareTo(Duration.ofHours(1)) > 0) {
             throw new ConfigurationException("a pending login lives between 1 second and 1 hour");
+        }
+        if (maxIssueAge.compareTo(Duration.ofMinutes(1)) < 0 || maxIssueAge.compareTo(Duration.ofHours(1)) > 0) {
+            throw new ConfigurationException("maxIssueAge is between 1 minute and 1 hour");
         }
         checkUrl(acsUrl, "acsUrl");
         singleLogoutUrl.ifPresent(u -> checkUrl(u, "singleLogoutUrl"));
@@ -195,7 +210,7 @@ public final class SamlProviderBuilder {
         ValidationSettings validation = new ValidationSettings(spEntityId, acsUrl.toString(), clock, clockSkew,
                 !acceptResponseSignatureOnly, allowUnsolicited, requireEncryptedAssertions, maxResponseBytes,
                 keys.decryptionKeys().stream()
-                        .map(k -> new BasicX509Credential(k.certificate(), k.privateKey())).toList());
+                        .map(k -> new BasicX509Credential(k.certificate(), k.privateKey())).toList(), maxIssueAge);
         return new SamlAuthenticationProvider(this, new ResponseValidator(validation));
     }
 
@@ -209,6 +224,7 @@ public final class SamlProviderBuilder {
     @Override
     public String toString() {
         return id + ", sp=" + spEntityId + ", idp=" + idp.entityId() + ", binding=" + binding + ", skew=" + clockSkew
+                + ", maxIssueAge=" + maxIssueAge
                 + (acceptResponseSignatureOnly ? ", acceptResponseSignatureOnly" : "")
                 + (allowUnsolicited ? ", allowUnsolicitedResponses" : "")
                 + (requireEncryptedAssertions ? ", requireEncryptedAssertions" : "");

@@ -95,12 +95,14 @@ class IdpMetadataSourceTest {
     }
 
     @Test
-    void load_unsignedMetadataWhenASignerIsConfigured_failsWithIdpUnavailable() throws IOException {
+    void point5_unsignedMetadataWhenASignerIsConfigured_failsWithInvalidConfiguration() throws IOException {
         Path file = dir.resolve("md.xml");
         Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), null));
 
+        // Retrying never helps: a configuration error, not "temporarily unavailable".
         assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
-                .isInstanceOf(IdpUnavailableException.class);
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION));
     }
 
     @Test

@@ -233,10 +233,41 @@ enum ResponseAttack {
         s.encrypt = true;
         s.afterSigning = assertion -> assertion.appendChild(
                 assertion.getOwnerDocument().createElementNS(Dom.SAML, "saml2:Bogus"));
-    }));
+    })),
+    /** Issue 12 point 7: thousands of levels inside the encrypted assertion, unsigned response, any sender. */
+    POINT7_ENCRYPTED_DEEPLY_NESTED(Setup.LARGE_RESPONSES, ErrorCode.MALFORMED_RESPONSE,
+            (f, p) -> encryptedDeeplyNested(f, p, 35_000)),
+    /** Issue 12 point 9: the Response's IssueInstant is older than the 10-minute maximum age plus the skew. */
+    POINT9_RESPONSE_ISSUED_TOO_LONG_AGO(Setup.DEFAULT, ErrorCode.TOKEN_EXPIRED, (f, p) -> with(f, p, s -> {
+        s.issueInstant = f.clock.instant().minus(Duration.ofMinutes(11).plusSeconds(1));
+        s.assertionIssueInstant = f.clock.instant();
+    })),
+    /** Issue 12 point 9: the assertion's IssueInstant is older than the maximum age plus the skew. */
+    POINT9_ASSERTION_ISSUED_TOO_LONG_AGO(Setup.DEFAULT, ErrorCode.TOKEN_EXPIRED, (f, p) -> with(f, p,
+            s -> s.assertionIssueInstant = f.clock.instant().minus(Duration.ofMinutes(11).plusSeconds(1)))),
+    /** Issue 12 point 9: the Response is signed with a Reference URI="" (the whole document). */
+    POINT9_EMPTY_REFERENCE_URI(Setup.DEFAULT, ErrorCode.INVALID_SIGNATURE, (f, p) -> {
+        Document doc = assertionSignedOnly(f, p);
+        RawSigner.signWithEmptyReference(doc.getDocumentElement(), f.idpKey);
+        return Dom.base64(doc);
+    }),
+    /** Issue 12 point 9: a signed Response without its Issuer (SAML Profiles 4.1.4.2). */
+    POINT9_SIGNED_RESPONSE_WITHOUT_ISSUER(Setup.DEFAULT, ErrorCode.ISSUER_MISMATCH, (f, p) -> with(f, p, s -> s.issuer = null)),
+    /** Issue 12 point 9: a bearer SubjectConfirmationData with NotBefore (SAML Profiles 4.1.4.2 forbids it). */
+    POINT9_BEARER_CONFIRMATION_WITH_NOT_BEFORE(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p,
+            s -> s.confirmationNotBefore = f.clock.instant().minusSeconds(5))),
+    /** Issue 12 point 9: two Attribute elements with the same Name (two national numbers). */
+    POINT9_SAME_ATTRIBUTE_TWICE(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p,
+            s -> s.extraAttributes.add(java.util.Map.entry("egovNRN", java.util.List.of("93051822361"))))),
+    /** Issue 12 point 9: one national number attribute with two values. */
+    POINT9_TWO_NATIONAL_NUMBERS(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p,
+            s -> s.attributes.put("egovNRN", java.util.List.of("85073003328", "93051822361")))),
+    /** Issue 12 point 9: two family names; which one counts would be a guess. */
+    POINT9_TWO_FAMILY_NAMES(Setup.DEFAULT, ErrorCode.MALFORMED_RESPONSE, (f, p) -> with(f, p,
+            s -> s.attributes.put("surname", java.util.List.of("Dupont", "Janssens"))));
 
     /** How the SP is configured for an attack. */
-    enum Setup { DEFAULT, RESPONSE_SIGNATURE_ONLY, WEAK_KEY_IN_METADATA }
+    enum Setup { DEFAULT, RESPONSE_SIGNATURE_ONLY, WEAK_KEY_IN_METADATA, LARGE_RESPONSES }
 
     final Setup setup;
     final ErrorCode expected;
@@ -268,6 +299,27 @@ enum ResponseAttack {
         ResponseSpec spec = f.genuine(p);
         spec.signResponse = false;
         return Dom.copy(TestIdp.responseElement(spec, null));
+    }
+
+    /**
+     * An unsigned Response holding an EncryptedAssertion (to the SP's real key) whose plaintext is a
+     * genuine signed assertion with {@code depth} nested elements inside.
+     */
+    static String encryptedDeeplyNested(SpFixture f, PendingLogin p, int depth) {
+        ResponseSpec plain = f.genuine(p);
+        plain.signResponse = false;
+        Element signed = Dom.child(Dom.copy(TestIdp.responseElement(plain, null)).getDocumentElement(), Dom.SAML, "Assertion");
+        String assertion = new String(be.fedauth.saml.internal.OpenSaml.serialize(signed),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int end = assertion.lastIndexOf("</");
+        String nested = assertion.substring(0, end) + "<a>".repeat(depth) + "</a>".repeat(depth) + assertion.substring(end);
+        ResponseSpec spec = f.genuine(p);
+        spec.signResponse = false;
+        spec.encrypt = true;
+        Document doc = Dom.copy(TestIdp.responseElement(spec, f.spKey.certificate()));
+        be.fedauth.saml.support.RawEncrypter.replacePlaintext(doc.getDocumentElement(),
+                nested.getBytes(java.nio.charset.StandardCharsets.UTF_8), f.spKey.certificate());
+        return Dom.base64(doc);
     }
 
     private static Element evilCopy(Element assertion, String id) {

@@ -74,6 +74,7 @@ class ResponseAttackTest {
             case RESPONSE_SIGNATURE_ONLY -> new SpFixture(SamlProviderBuilder::acceptResponseSignatureOnly);
             case WEAK_KEY_IN_METADATA -> new SpFixture(b -> b, List.of(TestCredentials.rsa("idp").certificate(),
                     TestCredentials.rsa("idp-weak", 1024).certificate()));
+            case LARGE_RESPONSES -> new SpFixture(b -> b.maxResponseBytes(384 * 1024));
         };
     }
 }

@@ -46,5 +46,19 @@ public enum SamlAttack {
      */
     COMMENT_IN_NAMEID,
     /** The assertion is encrypted to the SP but not signed inside (only the Response is signed). */
-    ENCRYPTED_UNSIGNED_INSIDE
+    ENCRYPTED_UNSIGNED_INSIDE,
+    /**
+     * The Response and the assertion were issued 20 minutes ago (IssueInstant), everything else valid
+     * now: older than fedauth's default maximum age of 10 minutes.
+     */
+    ISSUED_TOO_LONG_AGO,
+    /** The Response is signed but carries no Issuer (SAML Profiles 4.1.4.2 requires it). */
+    SIGNED_RESPONSE_WITHOUT_ISSUER,
+    /** The bearer SubjectConfirmationData has a NotBefore (SAML Profiles 4.1.4.2 forbids it). */
+    BEARER_CONFIRMATION_WITH_NOT_BEFORE,
+    /**
+     * The assertion holds the national number attribute twice, as two Attribute elements with another
+     * number in the second (the family name when the person has no national number).
+     */
+    SAME_ATTRIBUTE_TWICE
 }

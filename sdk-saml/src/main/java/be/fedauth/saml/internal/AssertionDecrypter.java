@@ -71,8 +71,12 @@ final class AssertionDecrypter {
         try {
             fragment = decrypter.decryptDataToDOM(encrypted.getEncryptedData());
         } catch (DecryptionException | RuntimeException e) {
+            // Includes plaintext nested deeper than the parser's depth limit: the decrypter parses it with
+            // our pool, whose parser stops at OpenSaml.MAX_DEPTH before OpenSAML re-homes it recursively.
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
                     "the encrypted assertion cannot be decrypted with the SP's keys", e);
+        } catch (StackOverflowError e) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the decrypted assertion nests too deeply");
         }
         // The decrypted assertion gets the checks of a received message: a document of its own (so its
         // signature can only reference itself), bounded depth, schema-valid, no comments.

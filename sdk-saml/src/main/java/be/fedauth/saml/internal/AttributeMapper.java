@@ -28,12 +28,13 @@ public record AttributeMapper(String nationalNumber, String givenName, String fa
                               String language, String federalId, String roles, String mandates) {
 
     /**
-     * The identity. Names are required; a malformed national number fails.
+     * The identity. Names are required; a malformed national number fails; an identity attribute with
+     * several values (two national numbers, two family names...) fails rather than one being picked.
      *
      * @throws AuthenticationException {@code missing_claim} or {@code malformed_response}
      */
     public Identity identity(VerifiedAssertion assertion) {
-        Optional<NationalRegisterNumber> number = assertion.first(nationalNumber).map(value -> {
+        Optional<NationalRegisterNumber> number = single(assertion, nationalNumber).map(value -> {
             try {
                 return NationalRegisterNumber.parse(value);
             } catch (FedAuthException | IllegalArgumentException e) {
@@ -41,10 +42,20 @@ public record AttributeMapper(String nationalNumber, String givenName, String fa
                         "the national register number attribute is malformed", e);
             }
         });
-        String first = assertion.first(givenName).orElseThrow(() -> missing(givenName));
-        String family = assertion.first(familyName).orElseThrow(() -> missing(familyName));
-        Language lang = assertion.first(language).flatMap(Language::fromCode).orElse(Language.FR);
-        return new Identity(number, assertion.first(federalId), first, family, lang, assertion.first(email));
+        String first = single(assertion, givenName).orElseThrow(() -> missing(givenName));
+        String family = single(assertion, familyName).orElseThrow(() -> missing(familyName));
+        Language lang = single(assertion, language).flatMap(Language::fromCode).orElse(Language.FR);
+        return new Identity(number, single(assertion, federalId), first, family, lang, single(assertion, email));
+    }
+
+    /** The one value of a single-valued attribute; several values are refused, never merged or picked. */
+    private static Optional<String> single(VerifiedAssertion assertion, String name) {
+        List<String> values = assertion.all(name);
+        if (values.size() > 1) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE,
+                    "the assertion has " + values.size() + " values for the single-valued attribute " + name);
+        }
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** The released roles. */

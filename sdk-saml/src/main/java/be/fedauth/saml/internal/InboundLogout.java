@@ -80,7 +80,7 @@ public final class InboundLogout {
         if (!(object instanceof LogoutRequest request)) {
             throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the message is not a LogoutRequest");
         }
-        ResponseValidator.checkIssuer(request.getIssuer(), idp, true);
+        ResponseValidator.checkIssuer(request.getIssuer(), idp, true, "logout request");
         checkDestination(request.getDestination());
         Instant now = clock.instant();
         if (request.getNotOnOrAfter() != null && !now.minus(skew).isBefore(request.getNotOnOrAfter())) {
@@ -116,7 +116,7 @@ public final class InboundLogout {
         if (!(object instanceof LogoutResponse response)) {
             throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "the message is not a LogoutResponse");
         }
-        ResponseValidator.checkIssuer(response.getIssuer(), idp, true);
+        ResponseValidator.checkIssuer(response.getIssuer(), idp, true, "logout response");
         checkDestination(response.getDestination());
         if (!expectedRequestId.equals(response.getInResponseTo())) {
             throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH,

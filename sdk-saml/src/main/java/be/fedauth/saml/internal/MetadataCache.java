@@ -1,5 +1,6 @@
 package be.fedauth.saml.internal;
 
+import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.FedAuthException;
 import be.fedauth.core.IdpUnavailableException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.slf4j.Logger;
@@ -20,7 +22,14 @@ import org.slf4j.LoggerFactory;
  * refresh keeps the last good copy until its {@code validUntil} (or 7 days after its last load when it
  * has none) and is retried after the retry interval; a refresh is due after the refresh interval or the
  * metadata's shorter {@code cacheDuration}; a copy whose {@code validUntil} is earlier than the one in use
- * is refused (rollback); while one thread refreshes, others keep using the last good copy. Thread-safe.
+ * is refused (rollback).
+ *
+ * <p>No caller waits on a slow identity provider longer than the lock timeout (the fetch timeout): while
+ * one caller refreshes, the others are served the last good copy at once, without the lock; without a
+ * copy yet, they wait for the one first load at most the lock timeout, then fail with
+ * {@code idp_unavailable}. A failure is remembered until the retry interval passes (logins fail fast
+ * meanwhile, the host is not hammered). Metadata refused as a configuration error (unsigned although a
+ * signer is configured) fails with {@code invalid_configuration}. Thread-safe.
  */
 public final class MetadataCache {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataCache.class);
@@ -30,8 +39,10 @@ public final class MetadataCache {
     private final List<BasicX509Credential> signers;
     private final Duration refreshInterval;
     private final Duration retryInterval;
+    private final Duration lockTimeout;
     private final Clock clock;
     private final MetadataReader reader = new MetadataReader();
+    /** Held by the one caller that loads; readers of a copy never take it. */
     private final ReentrantLock lock = new ReentrantLock();
     /** How long a copy without validUntil stays usable after its last successful load. */
     static final Duration MAX_STALE = Duration.ofDays(7);
@@ -42,14 +53,19 @@ public final class MetadataCache {
     private volatile Instant nextAttempt = Instant.MIN;
     private volatile Exception lastFailure;
 
-    /** A cache; nothing is fetched until first use. */
+    /**
+     * A cache; nothing is fetched until first use.
+     *
+     * @param lockTimeout the longest a caller waits for another caller's first load
+     */
     public MetadataCache(MetadataFetcher fetcher, String entityId, List<BasicX509Credential> signers,
-                         Duration refreshInterval, Duration retryInterval, Clock clock) {
+                         Duration refreshInterval, Duration retryInterval, Duration lockTimeout, Clock clock) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         this.entityId = Objects.requireNonNull(entityId, "entityId");
         this.signers = List.copyOf(signers);
         this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
         this.retryInterval = Objects.requireNonNull(retryInterval, "retryInterval");
+        this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -57,15 +73,16 @@ public final class MetadataCache {
      * The metadata to use now, refreshed first when due.
      *
      * @throws IdpUnavailableException {@code idp_unavailable} when there is no usable copy
+     * @throws ConfigurationException {@code invalid_configuration} when the metadata was refused as a
+     *     configuration error and there is no usable copy
      */
     public IdpDescriptor current() {
         Instant now = clock.instant();
         IdpDescriptor known = current;
-        if (known != null && now.isBefore(nextAttempt)) {
-            return usable(known, now);
-        }
         if (known != null) {
-            if (lock.tryLock()) {
+            // One refresh at a time, by whoever finds it due first; everyone else (and every caller while
+            // it runs) gets the last good copy without waiting.
+            if (!now.isBefore(nextAttempt) && lock.tryLock()) {
                 try {
                     if (!now.isBefore(nextAttempt)) {
                         load(now);
@@ -76,30 +93,50 @@ public final class MetadataCache {
             }
             return usable(current, now);
         }
-        lock.lock();
-        try {
-            // Without a copy, fetch at most once per retry interval: an unreachable IdP is not hammered
-            // and logins fail fast meanwhile.
-            if (current == null && !now.isBefore(nextAttempt)) {
-                load(now);
+        if (!now.isBefore(nextAttempt)) {
+            if (!lockWithin(lockTimeout)) {
+                throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the metadata of " + entityId
+                        + " is still being loaded from " + fetcher.describe() + " after " + lockTimeout);
             }
-        } finally {
-            lock.unlock();
+            try {
+                // Without a copy, fetch at most once per retry interval: callers that waited for a load that
+                // failed fail at once instead of fetching again.
+                if (current == null && !now.isBefore(nextAttempt)) {
+                    load(now);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
         if (current == null) {
-            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE,
-                    "the metadata of " + entityId + " cannot be loaded from " + fetcher.describe(), lastFailure);
+            throw failure("cannot be loaded from " + fetcher.describe());
         }
         return usable(current, now);
     }
 
-    /** Loads now, whatever the schedule; keeps the last good copy on failure. Returns whether it succeeded. */
+    /**
+     * Loads now, whatever the schedule; keeps the last good copy on failure. Waits at most the lock
+     * timeout for a load already running.
+     *
+     * @return whether it succeeded
+     */
     public boolean refreshNow() {
-        lock.lock();
+        if (!lockWithin(lockTimeout)) {
+            return false;
+        }
         try {
             return load(clock.instant());
         } finally {
             lock.unlock();
+        }
+    }
+
+    private boolean lockWithin(Duration timeout) {
+        try {
+            return lock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -120,10 +157,48 @@ public final class MetadataCache {
         } catch (IOException | FedAuthException e) {
             lastFailure = e;
             nextAttempt = now.plus(retryInterval);
-            LOG.warn("refreshing the metadata of {} from {} failed ({}); {}", entityId, fetcher.describe(),
-                    e.getMessage(), current == null ? "no copy yet" : "keeping the last good copy");
+            String keeping = current == null ? "no copy yet" : "keeping the last good copy";
+            if (e instanceof ConfigurationException) {
+                // Retrying does not help: the operator must fix the metadata or the configured signer.
+                LOG.error("the metadata of {} from {} is refused as a configuration error: {}; {}", entityId,
+                        fetcher.describe(), reason(e), keeping);
+            } else {
+                LOG.warn("refreshing the metadata of {} from {} failed: {}; {}", entityId, fetcher.describe(),
+                        reason(e), keeping);
+            }
             return false;
         }
+    }
+
+    /**
+     * Why something failed, for the log: the messages along the cause chain, a cause without message
+     * shown by its class (a refused connection has none), each cleaned of control characters.
+     */
+    static String reason(Throwable error) {
+        StringBuilder out = new StringBuilder();
+        String previous = null;
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 5; t = t.getCause(), depth++) {
+            String message = t.getMessage();
+            String part = message == null || message.isBlank() ? t.getClass().getName() : message;
+            if (previous != null && previous.contains(part)) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(": ");
+            }
+            out.append(message == null || message.isBlank() ? part : Shown.value(part));
+            previous = t.toString();
+        }
+        return out.toString();
+    }
+
+    private FedAuthException failure(String what) {
+        Exception last = lastFailure;
+        if (last instanceof ConfigurationException) {
+            return new ConfigurationException("the metadata of " + entityId + " " + what + ": " + last.getMessage(), last);
+        }
+        return new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE, "the metadata of " + entityId + " " + what, last);
     }
 
     /**
@@ -145,8 +220,7 @@ public final class MetadataCache {
         // Without validUntil, a copy that can no longer be refreshed is not trusted forever.
         Instant until = descriptor.validUntil().orElse(loadedAt.plus(MAX_STALE));
         if (!now.isBefore(until)) {
-            throw new IdpUnavailableException(ErrorCode.IDP_UNAVAILABLE,
-                    "the last good metadata of " + entityId + " expired and could not be refreshed", lastFailure);
+            throw failure("expired (its last good copy) and could not be refreshed");
         }
         return descriptor;
     }

@@ -1,19 +1,22 @@
 package be.fedauth.saml.internal;
 
+import be.fedauth.core.internal.http.BoundedHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Where metadata bytes come from: a URL, a file, or a fixed document. */
 public interface MetadataFetcher {
 
-    /** The current bytes; at most {@link MetadataReader#MAX_BYTES} (+1 to detect larger). */
+    /**
+     * The current bytes; at most {@link MetadataReader#MAX_BYTES} (+1 to detect larger).
+     *
+     * @throws IOException or {@link be.fedauth.core.IdpUnavailableException} when they cannot be had
+     */
     byte[] fetch() throws IOException;
 
     /** For logs. */
@@ -52,27 +55,23 @@ public interface MetadataFetcher {
         };
     }
 
-    /** An HTTP(S) URL, fetched with bounded timeouts and size. */
+    /**
+     * An HTTP(S) URL, fetched through sdk-core's bounded exchange: the whole fetch (connecting, the
+     * headers and the last byte of the body) takes at most {@code timeout}, and the body is capped at
+     * {@link MetadataReader#MAX_BYTES}. A slow or trickling server fails the fetch with
+     * {@code idp_unavailable} instead of holding the caller (and the cache's lock) for as long as it likes.
+     */
     static MetadataFetcher of(URI url, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        BoundedHttp http = new BoundedHttp(timeout, timeout, timeout, MetadataReader.MAX_BYTES);
         return new MetadataFetcher() {
             @Override
             public byte[] fetch() throws IOException {
-                HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                        .header("Accept", "application/samlmetadata+xml, application/xml, text/xml").GET().build();
-                try {
-                    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-                    try (InputStream body = response.body()) {
-                        if (response.statusCode() != 200) {
-                            throw new IOException("HTTP " + response.statusCode() + " from " + url);
-                        }
-                        return body.readNBytes(MetadataReader.MAX_BYTES + 1);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while fetching " + url, e);
+                BoundedHttp.Response response = http.get(url,
+                        Map.of("Accept", "application/samlmetadata+xml, application/xml, text/xml"), "SAML metadata");
+                if (response.status() != 200) {
+                    throw new IOException("HTTP " + response.status() + " from " + url);
                 }
+                return response.body();
             }
 
             @Override

@@ -1,5 +1,6 @@
 package be.fedauth.saml.internal;
 
+import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.FedAuthException;
 import be.fedauth.core.IdpUnavailableException;
@@ -45,6 +46,7 @@ public final class MetadataReader {
      *
      * @param signers the keys that may sign the metadata; empty when unsigned metadata is allowed
      * @throws IdpUnavailableException {@code idp_invalid_response} when the metadata cannot be used
+     * @throws ConfigurationException {@code invalid_configuration} when it is unsigned although signers are given
      */
     public IdpDescriptor read(byte[] xml, String entityId, List<BasicX509Credential> signers, Instant now) {
         if (xml.length > MAX_BYTES) {
@@ -83,7 +85,7 @@ public final class MetadataReader {
                     endpoint(idp.getSingleSignOnServices(), SAMLConstants.SAML2_POST_BINDING_URI),
                     endpoint(idp.getSingleLogoutServices(), SAMLConstants.SAML2_REDIRECT_BINDING_URI),
                     validUntil, cacheDuration);
-        } catch (IdpUnavailableException e) {
+        } catch (IdpUnavailableException | ConfigurationException e) {
             throw e;
         } catch (FedAuthException e) {
             throw invalid("the metadata of " + entityId + " is not acceptable: " + e.getMessage(), e);
@@ -114,7 +116,10 @@ public final class MetadataReader {
             signed = true;
         }
         if (!signed && !signers.isEmpty()) {
-            throw invalid("the metadata of " + entityId + " is not signed", null);
+            // Not a passing outage: retrying never helps. Either the metadata URL serves an unsigned copy
+            // (the IdP publishes signed metadata elsewhere) or a signer was configured for unsigned metadata.
+            throw new ConfigurationException("the metadata of " + entityId + " is not signed, but a metadata signer"
+                    + " is configured (signedBy): point the source at the signed metadata");
         }
         return found;
     }

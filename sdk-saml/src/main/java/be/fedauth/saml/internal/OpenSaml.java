@@ -37,6 +37,13 @@ import org.xml.sax.SAXException;
 public final class OpenSaml {
     /** Deepest element nesting accepted: SAML messages and metadata need about 12 levels. */
     public static final int MAX_DEPTH = 64;
+    /**
+     * The JDK parser's element depth limit ({@code jdk.xml.maxElementDepth}), set on every parser of the
+     * pool: the parser itself stops at the limit, before any recursive DOM code runs. This matters for the
+     * plaintext of an encrypted assertion, which OpenSAML's decrypter parses and then re-homes into the
+     * response's document recursively ({@code adoptNode}) before fedauth sees it.
+     */
+    static final String MAX_ELEMENT_DEPTH_PROPERTY = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private final BasicParserPool parserPool;
     private final Schema schema;
@@ -94,6 +101,7 @@ public final class OpenSaml {
         features.put("http://xml.org/sax/features/external-parameter-entities", Boolean.FALSE);
         features.put("http://apache.org/xml/features/nonvalidating/load-external-dtd", Boolean.FALSE);
         pool.setBuilderFeatures(features);
+        pool.setBuilderAttributes(Map.of(MAX_ELEMENT_DEPTH_PROPERTY, String.valueOf(MAX_DEPTH + 1)));
         try {
             pool.initialize();
         } catch (ComponentInitializationException e) {
@@ -103,7 +111,8 @@ public final class OpenSaml {
     }
 
     /**
-     * Parses untrusted bytes: no DTD, no external entity, schema-valid SAML.
+     * Parses untrusted bytes: no DTD, no external entity, at most {@link #MAX_DEPTH} levels (checked by the
+     * parser itself), schema-valid SAML.
      *
      * @throws AuthenticationException {@code malformed_response} when the bytes are not acceptable
      */
@@ -207,6 +216,9 @@ public final class OpenSaml {
             return unmarshaller.unmarshall(element);
         } catch (UnmarshallingException e) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML message cannot be read", e);
+        } catch (StackOverflowError e) {
+            // The unmarshaller recurses per level; the depth bounds above should make this unreachable.
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML message nests too deeply");
         }
     }
 

@@ -25,15 +25,17 @@ import org.w3c.dom.Node;
  * <ul>
  *   <li>size, base64, a hardened schema-validating parse (no DTD, no external entities), no comments
  *   or processing instructions anywhere;</li>
- *   <li>Response: version, Destination (the ACS), Issuer, Status, InResponseTo (no unsolicited
- *   response unless allowed), its signature when present;</li>
+ *   <li>Response: version, Destination (the ACS), Issuer (required when the Response is signed), Status,
+ *   InResponseTo (no unsolicited response unless allowed), IssueInstant (not in the future, not older
+ *   than the maximum age), its signature when present, before any decryption;</li>
  *   <li>exactly one assertion, plain or encrypted (RSA-OAEP, AES-GCM), whose own signature is required
  *   by default and is verified after decryption;</li>
- *   <li>the assertion's Issuer, bearer SubjectConfirmation (Recipient, NotOnOrAfter, InResponseTo),
- *   Conditions (validity window with skew, every AudienceRestriction), AuthnStatement
- *   (see {@link AssertionChecks}).</li>
+ *   <li>the assertion's Issuer, IssueInstant, bearer SubjectConfirmation (Recipient, NotOnOrAfter,
+ *   InResponseTo, no NotBefore), Conditions (validity window with skew, every AudienceRestriction),
+ *   AuthnStatement, each attribute once (see {@link AssertionChecks}).</li>
  * </ul>
- * Not verified here: the replay cache and the level (the provider does both). Thread-safe.
+ * A message nested deep enough to overflow the stack fails with {@code malformed_response}, never with an
+ * Error. Not verified here: the replay cache and the level (the provider does both). Thread-safe.
  */
 public final class ResponseValidator {
     private final ValidationSettings settings;
@@ -55,6 +57,16 @@ public final class ResponseValidator {
      * @throws AuthenticationException with the code of the first failed check
      */
     public VerifiedAssertion validate(String samlResponse, Optional<String> expectedRequestId, IdpDescriptor idp) {
+        try {
+            return verify(samlResponse, expectedRequestId, idp);
+        } catch (StackOverflowError e) {
+            // Never an Error (an HTTP 500 without audit) for a hostile message: parse, unmarshal, decrypt and
+            // signature code recurse per level. The parser's depth limit should make this unreachable.
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the SAML response nests too deeply");
+        }
+    }
+
+    private VerifiedAssertion verify(String samlResponse, Optional<String> expectedRequestId, IdpDescriptor idp) {
         byte[] xml = decode(samlResponse);
         OpenSaml saml = OpenSaml.get();
         Document document = saml.parse(xml);
@@ -108,7 +120,8 @@ public final class ResponseValidator {
             throw new AuthenticationException(ErrorCode.DESTINATION_MISMATCH,
                     "the response is addressed to " + Shown.value(response.getDestination()) + ", not " + settings.acsUrl());
         }
-        checkIssuer(response.getIssuer(), idp, false);
+        // SAML Profiles 4.1.4.2: a signed Response must carry its Issuer.
+        checkIssuer(response.getIssuer(), idp, response.isSigned(), "response");
         checkStatus(response);
         String inResponseTo = response.getInResponseTo();
         if (expectedRequestId.isPresent()) {
@@ -125,19 +138,34 @@ public final class ResponseValidator {
             throw new AuthenticationException(ErrorCode.IN_RESPONSE_TO_MISMATCH, "the response answers an unknown request");
         }
         Instant now = settings.clock().instant();
-        if (response.getIssueInstant() != null && response.getIssueInstant().isAfter(now.plus(settings.skew()))) {
-            throw new AuthenticationException(ErrorCode.TOKEN_ISSUED_IN_FUTURE, "the response is issued in the future");
-        }
+        checkIssueInstant(response.getIssueInstant(), settings, now, "response");
         if (response.isSigned()) {
             signatures.verify(response, idp.credentials(), "response");
         }
     }
 
+    /**
+     * Checks an IssueInstant: present, not in the future beyond the skew, and not older than the maximum
+     * age (plus the skew): an old message, even genuine, is not accepted long after it was made.
+     */
+    static void checkIssueInstant(Instant issued, ValidationSettings settings, Instant now, String what) {
+        if (issued == null) {
+            throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the " + what + " has no IssueInstant");
+        }
+        if (issued.isAfter(now.plus(settings.skew()))) {
+            throw new AuthenticationException(ErrorCode.TOKEN_ISSUED_IN_FUTURE, "the " + what + " is issued in the future");
+        }
+        if (issued.isBefore(now.minus(settings.maxIssueAge()).minus(settings.skew()))) {
+            throw new AuthenticationException(ErrorCode.TOKEN_EXPIRED,
+                    "the " + what + " was issued more than " + settings.maxIssueAge() + " ago");
+        }
+    }
+
     /** Checks an Issuer (SAML Profiles 4.1.4.2: the IdP's entity id, format entity or absent). */
-    static void checkIssuer(Issuer issuer, IdpDescriptor idp, boolean required) {
+    static void checkIssuer(Issuer issuer, IdpDescriptor idp, boolean required, String what) {
         if (issuer == null) {
             if (required) {
-                throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the assertion has no Issuer");
+                throw new AuthenticationException(ErrorCode.ISSUER_MISMATCH, "the " + what + " has no Issuer");
             }
             return;
         }

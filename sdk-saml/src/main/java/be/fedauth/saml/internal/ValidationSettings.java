@@ -18,11 +18,12 @@ import org.opensaml.security.x509.BasicX509Credential;
  * @param requireEncryptedAssertion whether a plain assertion is refused
  * @param maxResponseBytes the largest decoded response accepted
  * @param decryptionCredentials the SP keys an encrypted assertion may be encrypted to
+ * @param maxIssueAge the oldest IssueInstant (of the Response and of the assertion) accepted, before the skew
  */
 public record ValidationSettings(String spEntityId, String acsUrl, Clock clock, Duration skew,
                                  boolean requireSignedAssertion, boolean allowUnsolicited,
                                  boolean requireEncryptedAssertion, int maxResponseBytes,
-                                 List<BasicX509Credential> decryptionCredentials) {
+                                 List<BasicX509Credential> decryptionCredentials, Duration maxIssueAge) {
     /** Validates and copies. */
     public ValidationSettings {
         Objects.requireNonNull(spEntityId, "spEntityId");
@@ -30,5 +31,6 @@ public record ValidationSettings(String spEntityId, String acsUrl, Clock clock, 
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(skew, "skew");
         decryptionCredentials = List.copyOf(decryptionCredentials);
+        Objects.requireNonNull(maxIssueAge, "maxIssueAge");
     }
 }

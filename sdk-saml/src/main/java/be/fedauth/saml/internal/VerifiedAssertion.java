@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param classRefs the AuthnContextClassRef values
  * @param attributes attribute name to its string values, in order
  * @param expiresAt the last instant the assertion could be accepted (for the replay cache)
+ * @param sessionNotOnOrAfter the AuthnStatement's SessionNotOnOrAfter, when given: the identity
+ *     provider's own limit on the session this login may open (SAML Core 2.7.2)
  */
 public record VerifiedAssertion(String id, String nameId, Optional<String> nameIdFormat, Optional<String> nameQualifier,
                                 Optional<String> spNameQualifier, Optional<String> sessionIndex, Instant authnInstant,
-                                List<String> classRefs, Map<String, List<String>> attributes, Instant expiresAt) {
+                                List<String> classRefs, Map<String, List<String>> attributes, Instant expiresAt,
+                                Optional<Instant> sessionNotOnOrAfter) {
     /** Validates and copies. */
     public VerifiedAssertion {
         Objects.requireNonNull(id, "id");
@@ -36,6 +39,7 @@ public record VerifiedAssertion(String id, String nameId, Optional<String> nameI
         classRefs = List.copyOf(classRefs);
         attributes = Map.copyOf(attributes);
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(sessionNotOnOrAfter, "sessionNotOnOrAfter");
     }
 
     /** The first value of an attribute. */

@@ -49,10 +49,18 @@ public final class RawSigner {
 
     /** Signs {@code element} with a second reference to a ds:Object inside the signature. */
     public static void signWithObjectReference(Element element, TestCredentials key) {
-        sign(element, key, true);
+        sign(element, key, true, "#" + element.getAttribute("ID"));
     }
 
-    private static void sign(Element element, TestCredentials key, boolean object) {
+    /**
+     * Signs {@code element}, the document element, with a Reference whose URI is empty: XML-DSig reads
+     * that as the whole document, so the signature is cryptographically valid.
+     */
+    public static void signWithEmptyReference(Element element, TestCredentials key) {
+        sign(element, key, false, "");
+    }
+
+    private static void sign(Element element, TestCredentials key, boolean object, String uri) {
         try {
             org.apache.xml.security.Init.init();
             Document doc = element.getOwnerDocument();
@@ -64,7 +72,7 @@ public final class RawSigner {
             Transforms transforms = new Transforms(doc);
             transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
             transforms.addTransform(Transforms.TRANSFORM_C14N_EXCL_OMIT_COMMENTS);
-            signature.addDocument("#" + element.getAttribute("ID"), transforms, org.apache.xml.security.algorithms.MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
+            signature.addDocument(uri, transforms, org.apache.xml.security.algorithms.MessageDigestAlgorithm.ALGO_ID_DIGEST_SHA256);
             if (object) {
                 ObjectContainer container = new ObjectContainer(doc);
                 container.setId("extra");

@@ -20,6 +20,12 @@ public final class ResponseSpec {
     public String inResponseTo;
     public String confirmationInResponseTo;
     public Instant issueInstant;
+    /** The assertion's IssueInstant when it differs from the Response's (null: the same). */
+    public Instant assertionIssueInstant;
+    /** A NotBefore on the bearer SubjectConfirmationData (null: none, as SAML Profiles 4.1.4.2 wants). */
+    public Instant confirmationNotBefore;
+    /** The AuthnStatement's SessionNotOnOrAfter (null: none). */
+    public Instant sessionNotOnOrAfter;
     public Instant notBefore;
     public Instant notOnOrAfter;
     public Instant confirmationNotOnOrAfter;
@@ -28,6 +34,8 @@ public final class ResponseSpec {
     public String sessionIndex = "s-1";
     public String classRef = "urn:be:fedict:iam:fas:citizen:eid";
     public Map<String, List<String>> attributes = new LinkedHashMap<>();
+    /** More Attribute elements after {@link #attributes}, whose names may repeat theirs. */
+    public List<Map.Entry<String, List<String>>> extraAttributes = new ArrayList<>();
     public String statusCode = "urn:oasis:names:tc:SAML:2.0:status:Success";
     public String subStatusCode;
     public boolean signResponse = true;

@@ -159,7 +159,7 @@ public final class TestIdp {
         Assertion assertion = saml.build(Assertion.DEFAULT_ELEMENT_NAME);
         assertion.setID(id);
         assertion.setVersion(SAMLVersion.VERSION_20);
-        assertion.setIssueInstant(spec.issueInstant);
+        assertion.setIssueInstant(spec.assertionIssueInstant != null ? spec.assertionIssueInstant : spec.issueInstant);
         if (spec.assertionIssuer != null) {
             assertion.setIssuer(issuer(spec.assertionIssuer));
         }
@@ -173,6 +173,7 @@ public final class TestIdp {
         SubjectConfirmationData data = saml.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
         data.setRecipient(spec.recipient);
         data.setNotOnOrAfter(spec.confirmationNotOnOrAfter);
+        data.setNotBefore(spec.confirmationNotBefore);
         data.setInResponseTo(spec.confirmationInResponseTo);
         confirmation.setSubjectConfirmationData(data);
         subject.getSubjectConfirmations().add(confirmation);
@@ -202,6 +203,7 @@ public final class TestIdp {
         AuthnStatement authn = saml.build(AuthnStatement.DEFAULT_ELEMENT_NAME);
         authn.setAuthnInstant(spec.issueInstant);
         authn.setSessionIndex(spec.sessionIndex);
+        authn.setSessionNotOnOrAfter(spec.sessionNotOnOrAfter);
         AuthnContext context = saml.build(AuthnContext.DEFAULT_ELEMENT_NAME);
         AuthnContextClassRef ref = saml.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
         ref.setURI(spec.classRef);
@@ -209,7 +211,9 @@ public final class TestIdp {
         authn.setAuthnContext(context);
         assertion.getAuthnStatements().add(authn);
         AttributeStatement statement = saml.build(AttributeStatement.DEFAULT_ELEMENT_NAME);
-        for (Map.Entry<String, List<String>> entry : spec.attributes.entrySet()) {
+        List<Map.Entry<String, List<String>>> all = new java.util.ArrayList<>(spec.attributes.entrySet());
+        all.addAll(spec.extraAttributes);
+        for (Map.Entry<String, List<String>> entry : all) {
             Attribute attribute = saml.build(Attribute.DEFAULT_ELEMENT_NAME);
             attribute.setName(entry.getKey());
             attribute.setNameFormat(Attribute.BASIC);

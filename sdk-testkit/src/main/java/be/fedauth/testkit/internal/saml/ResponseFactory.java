@@ -49,8 +49,11 @@ final class ResponseFactory {
     Element success(FakeIdpContext context, SamlServiceProvider sp, String acs, String requestId, Person person,
                     DigitalKey key, Optional<SamlAttack> attack) {
         SamlRuntime saml = SamlRuntime.get();
-        Instant now = context.clock().instant();
         SamlAttack a = attack.orElse(null);
+        Instant now = a == SamlAttack.ISSUED_TOO_LONG_AGO ? context.clock().instant().minus(Duration.ofMinutes(20))
+                : context.clock().instant();
+        // Validity windows stay current for that attack: only the IssueInstants are old.
+        Instant validFrom = context.clock().instant();
         KeyMaterial signer = a == SamlAttack.SIGNED_BY_KEYINFO_CERTIFICATE ? attacker() : side.keys(context).current();
         boolean sha1 = a == SamlAttack.SHA1_SIGNATURE;
         String issuer = a == SamlAttack.WRONG_ISSUER ? "https://evil.example/idp" : side.entityId(context);
@@ -62,7 +65,7 @@ final class ResponseFactory {
             assertionId = previous;
             lastAssertionId.set(previous);
         }
-        Assertion assertion = assertion(context, sp, acs, inResponseTo, person, key, a, now, assertionId, issuer);
+        Assertion assertion = assertion(context, sp, acs, inResponseTo, person, key, a, now, validFrom, assertionId, issuer);
         boolean signAssertion = a != SamlAttack.UNSIGNED_ASSERTION && a != SamlAttack.UNSIGNED_ASSERTION_IN_SIGNED_RESPONSE
                 && a != SamlAttack.ENCRYPTED_UNSIGNED_INSIDE;
         if (signAssertion) {
@@ -79,7 +82,8 @@ final class ResponseFactory {
             response.getAssertions().add(assertion);
         }
         if (a == SamlAttack.TWO_ASSERTIONS) {
-            Assertion second = assertion(context, sp, acs, inResponseTo, person, key, a, now, "_" + context.randomId(), issuer);
+            Assertion second = assertion(context, sp, acs, inResponseTo, person, key, a, now, validFrom,
+                    "_" + context.randomId(), issuer);
             Signatures.sign(second, signer, sha1);
             response.getAssertions().add(second);
         }
@@ -114,7 +118,9 @@ final class ResponseFactory {
         response.setIssueInstant(now);
         response.setDestination(a == SamlAttack.WRONG_DESTINATION ? "https://evil.example/acs" : acs);
         response.setInResponseTo(inResponseTo);
-        response.setIssuer(issuer(issuer));
+        if (a != SamlAttack.SIGNED_RESPONSE_WITHOUT_ISSUER) {
+            response.setIssuer(issuer(issuer));
+        }
         Status status = saml.build(Status.DEFAULT_ELEMENT_NAME);
         StatusCode code = saml.build(StatusCode.DEFAULT_ELEMENT_NAME);
         code.setValue(StatusCode.SUCCESS);
@@ -124,14 +130,15 @@ final class ResponseFactory {
     }
 
     private Assertion assertion(FakeIdpContext context, SamlServiceProvider sp, String acs, String inResponseTo,
-                                Person person, DigitalKey key, SamlAttack a, Instant now, String id, String issuer) {
+                                Person person, DigitalKey key, SamlAttack a, Instant now, Instant validFrom, String id,
+                                String issuer) {
         SamlRuntime saml = SamlRuntime.get();
-        Instant notBefore = a == SamlAttack.NOT_YET_VALID ? now.plus(Duration.ofHours(1)) : now;
-        Instant notOnOrAfter = a == SamlAttack.EXPIRED ? now.minus(Duration.ofHours(1)) : now.plus(LIFETIME);
+        Instant notBefore = a == SamlAttack.NOT_YET_VALID ? validFrom.plus(Duration.ofHours(1)) : validFrom;
+        Instant notOnOrAfter = a == SamlAttack.EXPIRED ? validFrom.minus(Duration.ofHours(1)) : validFrom.plus(LIFETIME);
         Assertion assertion = saml.build(Assertion.DEFAULT_ELEMENT_NAME);
         assertion.setID(id);
         assertion.setVersion(SAMLVersion.VERSION_20);
-        assertion.setIssueInstant(a == SamlAttack.EXPIRED ? now.minus(Duration.ofHours(1).plus(LIFETIME)) : now);
+        assertion.setIssueInstant(a == SamlAttack.EXPIRED ? validFrom.minus(Duration.ofHours(1).plus(LIFETIME)) : now);
         assertion.setIssuer(issuer(issuer));
         Subject subject = saml.build(Subject.DEFAULT_ELEMENT_NAME);
         NameID nameId = saml.build(NameID.DEFAULT_ELEMENT_NAME);
@@ -143,6 +150,9 @@ final class ResponseFactory {
         SubjectConfirmationData data = saml.build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
         data.setRecipient(a == SamlAttack.WRONG_RECIPIENT ? "https://evil.example/acs" : acs);
         data.setNotOnOrAfter(notOnOrAfter);
+        if (a == SamlAttack.BEARER_CONFIRMATION_WITH_NOT_BEFORE) {
+            data.setNotBefore(notBefore);
+        }
         data.setInResponseTo(inResponseTo);
         confirmation.setSubjectConfirmationData(data);
         subject.getSubjectConfirmations().add(confirmation);
@@ -165,11 +175,11 @@ final class ResponseFactory {
         authnContext.setAuthnContextClassRef(ref);
         authn.setAuthnContext(authnContext);
         assertion.getAuthnStatements().add(authn);
-        assertion.getAttributeStatements().add(attributes(context, person));
+        assertion.getAttributeStatements().add(attributes(context, person, a == SamlAttack.SAME_ATTRIBUTE_TWICE));
         return assertion;
     }
 
-    private AttributeStatement attributes(FakeIdpContext context, Person person) {
+    private AttributeStatement attributes(FakeIdpContext context, Person person, boolean twice) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, String> names = side.attributes();
         person.nationalNumber().ifPresent(n -> values.put(names.get("nrn"), List.of(n.digits())));
@@ -200,6 +210,17 @@ final class ResponseFactory {
             }
             statement.getAttributes().add(attribute);
         });
+        if (twice) {
+            // A second Attribute element under the name of the first (the national number, when there is one).
+            String name = statement.getAttributes().get(0).getName();
+            Attribute again = saml.build(Attribute.DEFAULT_ELEMENT_NAME);
+            again.setName(name);
+            again.setNameFormat(Attribute.URI_REFERENCE);
+            XSString text = saml.build(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
+            text.setValue(person.nationalNumber().isPresent() ? "93051822361" : "Other");
+            again.getAttributeValues().add(text);
+            statement.getAttributes().add(again);
+        }
         return statement;
     }
 

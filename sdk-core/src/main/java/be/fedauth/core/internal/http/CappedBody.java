@@ -1,4 +1,4 @@
-package be.fedauth.oidc.internal;
+package be.fedauth.core.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
