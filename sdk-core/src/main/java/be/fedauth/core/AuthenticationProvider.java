@@ -23,6 +23,15 @@ public interface AuthenticationProvider {
         return id().equals(provider);
     }
 
+    /**
+     * Why sessions made by {@code provider}'s logins must end now, if they must: a transition whose
+     * grace period ended ends its legacy provider's sessions ({@code transition_grace_expired}).
+     * Empty by default.
+     */
+    default java.util.Optional<ErrorCode> endsSessionsOf(ProviderId provider) {
+        return java.util.Optional.empty();
+    }
+
     /** The digital keys a user can log in with through this provider, now. */
     Set<DigitalKey> keys();
 

@@ -59,6 +59,13 @@ public final class TransitionAuthenticationProvider implements AuthenticationPro
         return id.equals(provider) || legacy.finishes(provider) || successor.finishes(provider);
     }
 
+    /** {@code transition_grace_expired} for the legacy provider's sessions once the grace period ended. */
+    @Override
+    public java.util.Optional<ErrorCode> endsSessionsOf(ProviderId provider) {
+        return provider.equals(legacy.id()) && phase() == TransitionPhase.AFTER_GRACE
+                ? java.util.Optional.of(ErrorCode.TRANSITION_GRACE_EXPIRED) : java.util.Optional.empty();
+    }
+
     /** The phase now. */
     public TransitionPhase phase() {
         return transition.phaseAt(clock.instant());

@@ -171,7 +171,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         // Written after every check of the assertion passed, so a refused response takes no place.
         settings.replayCache.markUsed("saml-assertion:" + idp.entityId(), assertion.id(), assertion.expiresAt());
         return new VerifiedLogin(identity, achieved, assertion.authnInstant(), mapper.roles(assertion),
-                mapper.mandates(assertion), session(assertion), Optional.empty(), Map.of());
+                mapper.mandates(assertion), session(assertion), assertion.sessionNotOnOrAfter(), Map.of());
     }
 
     private SessionReference session(VerifiedAssertion assertion) {

@@ -38,6 +38,15 @@ class VerifiedAssertionSessionTest {
     }
 
     @Test
+    void point3_finishLogin_givesTheUserTheIdentityProvidersSessionLimit() {
+        Instant limit = fixture.clock.instant().plus(Duration.ofHours(2));
+        ResponseSpec spec = fixture.genuine(pending);
+        spec.sessionNotOnOrAfter = limit;
+
+        assertThat(fixture.finish(fixture.respond(spec), pending).notAfter()).contains(limit);
+    }
+
+    @Test
     void point3_noSessionNotOnOrAfter_isEmpty() {
         assertThat(validate(fixture.genuine(pending), false).sessionNotOnOrAfter()).isEmpty();
     }

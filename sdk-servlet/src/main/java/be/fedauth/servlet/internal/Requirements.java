@@ -6,8 +6,6 @@ import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.EService;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.ProviderId;
-import be.fedauth.core.TransitionAuthenticationProvider;
-import be.fedauth.core.TransitionPhase;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,26 +71,15 @@ public final class Requirements {
         }
         List<AuthenticationProvider> reachable = routes.providersFor(eService.map(EService::id));
         for (AuthenticationProvider p : routes.providersFor(Optional.empty())) {
-            // Any transition that retired this provider: its grace end ends the sessions it made too.
-            if (p instanceof TransitionAuthenticationProvider t && t.transition().legacy().equals(user.provider())
-                    && t.phase() == TransitionPhase.AFTER_GRACE) {
-                return Optional.of(ErrorCode.TRANSITION_GRACE_EXPIRED);
+            // Any provider that ended this login's provider (a transition after grace) ends its sessions too.
+            Optional<ErrorCode> ended = p.endsSessionsOf(user.provider());
+            if (ended.isPresent()) {
+                return ended;
             }
         }
-        Set<ProviderId> allowed = eService.map(s -> allowedProviders.get(s.id())).orElseGet(() -> covered(reachable));
-        return allowed.contains(user.provider()) ? Optional.empty() : Optional.of(ErrorCode.PROVIDER_NOT_OFFERED);
-    }
-
-    /** The providers whose logins these routes can finish. */
-    private static Set<ProviderId> covered(List<AuthenticationProvider> providers) {
-        Set<ProviderId> ids = new HashSet<>();
-        for (AuthenticationProvider p : providers) {
-            ids.add(p.id());
-            if (p instanceof TransitionAuthenticationProvider t) {
-                ids.add(t.transition().legacy());
-                ids.add(t.transition().successor());
-            }
-        }
-        return ids;
+        boolean allowed = eService.map(s -> allowedProviders.get(s.id()))
+                .map(ids -> ids.contains(user.provider()))
+                .orElseGet(() -> reachable.stream().anyMatch(p -> p.finishes(user.provider())));
+        return allowed ? Optional.empty() : Optional.of(ErrorCode.PROVIDER_NOT_OFFERED);
     }
 }

@@ -2,7 +2,6 @@ package be.fedauth.servlet.internal;
 
 import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.ProviderId;
-import be.fedauth.core.TransitionAuthenticationProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,16 +43,9 @@ public final class Routes {
         return Optional.ofNullable(general.get(protocol));
     }
 
-    /**
-     * Whether a provider may finish a login that {@code started} began: the provider itself, or a
-     * transition whose legacy or successor it is (the transition routes the finish to it).
-     */
+    /** Whether a provider may finish a login that {@code started} began (it says so: {@link AuthenticationProvider#finishes}). */
     public static boolean covers(AuthenticationProvider provider, ProviderId started) {
-        if (provider.id().equals(started)) {
-            return true;
-        }
-        return provider instanceof TransitionAuthenticationProvider transition
-                && (transition.transition().legacy().equals(started) || transition.transition().successor().equals(started));
+        return provider.finishes(started);
     }
 
     /** Any provider that covers {@code started}, to log a user out. */
