@@ -9,7 +9,6 @@ import be.fedauth.core.PendingLoginSealer;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.spi.PendingLoginStore;
 import be.fedauth.core.spi.RandomValues;
-import be.fedauth.core.spi.ReplayCache;
 import be.fedauth.servlet.internal.Audit;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.Pages;
@@ -49,7 +48,6 @@ public final class FedAuthSettings {
     private final Map<String, Map<String, AuthenticationProvider>> serviceProviders;
     private final Optional<PendingLoginSealer> sealer;
     private final Optional<PendingLoginStore> store;
-    private final ReplayCache replayCache;
     private final Map<String, Optional<EService>> protectedPaths;
     private final Optional<EnterpriseResolver> enterpriseResolver;
     private final AccessPolicy accessPolicy;
@@ -81,7 +79,6 @@ public final class FedAuthSettings {
         this.serviceProviders = Collections.unmodifiableMap(byService);
         this.sealer = b.sealingKey.map(k -> PendingLoginSealer.create(k, b.olderSealingKeys, clock));
         this.store = b.store;
-        this.replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(clock, 100_000));
         this.protectedPaths = Collections.unmodifiableMap(new LinkedHashMap<>(b.protectedPaths));
         this.enterpriseResolver = b.enterpriseResolver;
         this.accessPolicy = b.accessPolicy.orElseGet(() -> AccessPolicy.create(clock));
@@ -207,7 +204,7 @@ public final class FedAuthSettings {
     /** The endpoints' shared configuration. */
     Config config() {
         Routes routes = new Routes(providers, serviceProviders);
-        return new Config(routes, new PendingLogins(sealer, store, replayCache),
+        return new Config(routes, new PendingLogins(sealer, store),
                 new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
                 callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
                 defaultLanguage, cookieSecurity(), new SessionLifetime.Policy(clock, sessionIdleTimeout, sessionMaxLifetime),

@@ -11,7 +11,6 @@ import be.fedauth.core.SealingKey;
 import be.fedauth.core.spi.AuditSink;
 import be.fedauth.core.spi.PendingLoginStore;
 import be.fedauth.core.spi.RandomValues;
-import be.fedauth.core.spi.ReplayCache;
 import be.fedauth.servlet.internal.LocalPaths;
 import be.fedauth.servlet.internal.SettingsChecks;
 import be.fedauth.servlet.spi.EnterpriseResolver;
@@ -44,7 +43,6 @@ public final class FedAuthSettingsBuilder {
     Optional<SealingKey> sealingKey = Optional.empty();
     List<SealingKey> olderSealingKeys = List.of();
     Optional<PendingLoginStore> store = Optional.empty();
-    Optional<ReplayCache> replayCache = Optional.empty();
     final Map<String, Optional<EService>> protectedPaths = new LinkedHashMap<>();
     Optional<EnterpriseResolver> enterpriseResolver = Optional.empty();
     Optional<AccessPolicy> accessPolicy = Optional.empty();
@@ -114,15 +112,6 @@ public final class FedAuthSettingsBuilder {
     /** Pending logins stay in a store; the cookie holds only the store's random handle. */
     public FedAuthSettingsBuilder pendingLoginStore(PendingLoginStore value) {
         this.store = Optional.of(Objects.requireNonNull(value, "pendingLoginStore"));
-        return this;
-    }
-
-    /**
-     * Where sealed pending logins are marked used, so that one is accepted once (default: in
-     * memory, one node; share one, such as Redis, between nodes).
-     */
-    public FedAuthSettingsBuilder replayCache(ReplayCache value) {
-        this.replayCache = Optional.of(Objects.requireNonNull(value, "replayCache"));
         return this;
     }
 

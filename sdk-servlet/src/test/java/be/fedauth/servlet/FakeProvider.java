@@ -8,28 +8,33 @@ import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.Identity;
+import be.fedauth.core.LoginChecks;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LogoutRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.SessionReference;
+import be.fedauth.core.spi.AchievedLevel;
 import be.fedauth.core.spi.RandomValues;
+import be.fedauth.core.spi.ReplayCache;
+import be.fedauth.core.spi.VerifiedLogin;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A provider written for these tests, in two flavours that behave like the real protocols at the
  * browser: {@link Flavour#REDIRECT} sends the browser away with a 302 and expects a GET with
  * {@code code} and {@code state} (OIDC); {@link Flavour#POST} sends an auto-submitting form and
  * expects a POST with {@code SAMLResponse} ("request id:persona") and {@code RelayState} (SAML).
- * It checks the state, the request id and single use of each code, as real providers do.
+ * It finishes logins through sdk-core's {@link LoginChecks}, as the real providers do (state, single
+ * use, level, audit), around its own step (the request id, the persona).
  */
 final class FakeProvider implements AuthenticationProvider {
     enum Flavour { REDIRECT, POST }
@@ -39,15 +44,31 @@ final class FakeProvider implements AuthenticationProvider {
     private final Set<DigitalKey> keys;
     private final Clock clock;
     private final RandomValues random = RandomValues.secure();
-    private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
+    private final ReplayCache replayCache;
+    private final LoginChecks checks;
     private volatile LoginRequest lastRequest;
     private volatile DigitalKey[] reportedKey = new DigitalKey[0];
 
     FakeProvider(String id, Flavour flavour, Set<DigitalKey> keys, Clock clock) {
+        this(id, flavour, keys, clock, ReplayCache.inMemory(clock, 1_000));
+    }
+
+    FakeProvider(String id, Flavour flavour, Set<DigitalKey> keys, Clock clock, ReplayCache replayCache) {
         this.id = ProviderId.of(id);
         this.flavour = flavour;
         this.keys = Set.copyOf(keys);
         this.clock = clock;
+        this.replayCache = replayCache;
+        this.checks = LoginChecks.builder(this.id, clock, replayCache).build();
+    }
+
+    private DigitalKey strongestOffered() {
+        return checks.offered(keys).stream().max(java.util.Comparator.comparing(DigitalKey::level)).orElseThrow();
+    }
+
+    /** Where the pipeline remembers used states. */
+    ReplayCache replayCache() {
+        return replayCache;
     }
 
     @Override
@@ -97,24 +118,16 @@ final class FakeProvider implements AuthenticationProvider {
 
     @Override
     public AuthenticatedUser finishLogin(CallbackRequest callback, PendingLogin pending) {
-        if (!pending.provider().equals(id)) {
-            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "not my pending login");
-        }
+        return checks.finish(callback, pending, flavour == Flavour.REDIRECT ? "state" : "RelayState", this::verify);
+    }
+
+    private VerifiedLogin verify(CallbackRequest callback, PendingLogin pending) {
         String persona;
         if (flavour == Flavour.REDIRECT) {
-            if (!callback.required("state").equals(pending.state())) {
-                throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "state differs");
-            }
             persona = callback.required("code");
-            if (!usedCodes.add(persona + pending.state())) {
-                throw new AuthenticationException(ErrorCode.REPLAY_DETECTED, "code used twice");
-            }
         } else {
             if (!"POST".equals(callback.method())) {
                 throw new AuthenticationException(ErrorCode.MALFORMED_CALLBACK, "SAML responses are posted");
-            }
-            if (!callback.required("RelayState").equals(pending.state())) {
-                throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "RelayState differs");
             }
             String[] response = callback.required("SAMLResponse").split(":", 2);
             if (response.length != 2 || !response[0].equals(pending.requestId().orElseThrow())) {
@@ -125,10 +138,10 @@ final class FakeProvider implements AuthenticationProvider {
         Persona p = Persona.named(persona);
         DigitalKey[] forced = reportedKey;
         DigitalKey key = forced.length == 1 ? forced[0]
-                : pending.keys().isEmpty() ? keys.iterator().next() : pending.keys().iterator().next();
-        Identity identity = p.identity();
-        return new AuthenticatedUser(identity, key, key.level(), id, clock.instant(), p.roles(), List.of(), List.of(),
-                new SessionReference(id, Map.of("id_token", "secret-token-of-" + persona)));
+                : pending.keys().isEmpty() ? strongestOffered() : pending.keys().iterator().next();
+        return new VerifiedLogin(p.identity(), new AchievedLevel(key.level(), Optional.of(key)), clock.instant(),
+                p.roles(), List.of(), new SessionReference(id, Map.of("id_token", "secret-token-of-" + persona)),
+                Optional.empty(), Map.of());
     }
 
     @Override

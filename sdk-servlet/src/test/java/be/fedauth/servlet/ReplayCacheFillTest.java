@@ -3,24 +3,25 @@ package be.fedauth.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.fedauth.core.ErrorCode;
-import be.fedauth.core.spi.ReplayCache;
+import be.fedauth.core.LoginChecks;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Callbacks that the provider refuses take no place in the replay cache: otherwise anyone could start
- * logins and send junk callbacks until the bounded cache, full, refuses everybody's login. The cache
- * here holds a single entry, so one junk callback recorded would lock the next user out.
+ * Callbacks that the provider refuses take no place in the replay cache (the shared login checks write
+ * a login's state only once everything passed): junk callbacks cannot push a genuine login's entry
+ * out of a small cache, so replaying that login's callback is still refused.
  */
 class ReplayCacheFillTest {
+    private static final String PENDING_COOKIE = "fedauth_pending";
     private final Fixture fixture = new Fixture();
     private Portal portal;
 
     @BeforeEach
     void start() {
-        portal = Portal.start(fixture.settings().replayCache(ReplayCache.inMemory(fixture.clock, 1)).build());
+        portal = Portal.start(fixture.settings().build());
     }
 
     @AfterEach
@@ -29,18 +30,23 @@ class ReplayCacheFillTest {
     }
 
     @Test
-    void login_afterJunkCallbacksRefusedByTheProvider_stillSucceeds() {
+    void junkCallbacks_writeNothing_soAGenuineLoginStaysUsedOnce() {
+        Browser user = new Browser(portal.base());
+        String state = Fixture.state(Fixture.startOidc(user, "service=NCTS"));
+        String pendingCookie = user.cookie(PENDING_COOKIE).orElseThrow();
+        assertThat(Fixture.oidcCallback(user, state, Persona.ALICE).statusCode()).isEqualTo(302);
         for (int i = 0; i < 3; i++) {
             Browser attacker = new Browser(portal.base());
             Fixture.startOidc(attacker, "service=NCTS");
             HttpResponse<String> junk = Fixture.oidcCallback(attacker, "junk-state-" + i, Persona.CAROL);
             assertThat(junk.headers().firstValue("FedAuth-Error")).contains(ErrorCode.STATE_MISMATCH.id());
         }
-        Browser user = new Browser(portal.base());
+        assertThat(fixture.oidc.replayCache().isUsed(LoginChecks.STATE_NAMESPACE, state)).isTrue();
 
-        HttpResponse<String> callback = Fixture.loginOidc(user, Persona.ALICE, "service=NCTS");
+        Browser thief = new Browser(portal.base());
+        thief.setCookie(PENDING_COOKIE, pendingCookie, "/callback");
+        HttpResponse<String> replay = Fixture.oidcCallback(thief, state, Persona.ALICE);
 
-        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
-        assertThat(user.get("/account").statusCode()).isEqualTo(200);
+        assertThat(replay.headers().firstValue("FedAuth-Error")).contains(ErrorCode.REPLAY_DETECTED.id());
     }
 }

@@ -85,13 +85,6 @@ public final class CallbackEndpoint {
                             "the pending login was not started by the provider of this protocol"));
             providerRan = true;
             AuthenticatedUser verified = provider.finishLogin(new CallbackRequest(method, parameters(request)), pending);
-            if (pending.minimumLevel().isPresent() && !verified.level().isAtLeast(pending.minimumLevel().get())) {
-                // Every provider checks this; the filter does not rely on a custom one having done so.
-                throw new AuthenticationException(ErrorCode.LEVEL_TOO_LOW, "the login reached level "
-                        + verified.level().value() + ", below the requested " + pending.minimumLevel().get().value());
-            }
-            // Only now: a callback the provider refused must not take a place in the replay cache.
-            config.pendingLogins().settle(pending);
             AuthenticatedUser user = config.userEnricher().enrich(request, verified);
             Sessions.login(request, user);
             config.audit().record("session_started", user.provider().value(), Optional.of(user), Optional.empty(),
