@@ -75,7 +75,8 @@ final class DemoProcess implements AutoCloseable {
         } catch (IOException e) {
             url.completeExceptionally(e);
         }
-        url.completeExceptionally(new IllegalStateException("the demo ended, exit code " + process.exitValue()));
+        // Its output ended: the demo stopped (a no-op when the URL was already read).
+        url.completeExceptionally(new IllegalStateException("the demo's output ended before it printed its URL"));
     }
 
     URI url() {
