@@ -7,7 +7,8 @@ import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
 import be.fedauth.testkit.FakeFas;
@@ -46,7 +47,7 @@ public class FakeFasSamlState {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     FakeFas fas;
-    SamlAuthenticationProvider provider;
+    SamlProvider provider;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -58,8 +59,8 @@ public class FakeFasSamlState {
         fas.preselectLogin("citizen", DigitalKey.EID);
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId())
                 .signedBy(fas.signingCertificate()).build();
-        provider = SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SP_ENTITY_ID, ACS,
-                SpKeys.of(SpKey.of(sp.getPrivateKey(), sp.getEntityCertificate())), metadata).build();
+        provider = SamlProvider.create(SamlSettings.builder(ProviderId.of("fas-saml"), SP_ENTITY_ID, ACS,
+                SpKeys.of(SpKey.of(sp.getPrivateKey(), sp.getEntityCertificate())), metadata).build());
         login(); // Fails the trial at once if the login does not work.
     }
 

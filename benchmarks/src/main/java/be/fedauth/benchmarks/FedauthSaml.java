@@ -6,7 +6,8 @@ import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
 import java.net.URI;
@@ -21,7 +22,7 @@ import java.util.Map;
  * again and again).
  */
 final class FedauthSaml {
-    private final SamlAuthenticationProvider provider;
+    private final SamlProvider provider;
     private final PendingLogin pending;
     private final CallbackRequest signed;
     private final CallbackRequest encrypted;
@@ -32,11 +33,11 @@ final class FedauthSaml {
                 .allowUnsignedMetadata().clock(clock).build();
         PrivateKey spPrivate = responses.sp.getPrivateKey();
         SpKeys keys = SpKeys.of(SpKey.of(spPrivate, responses.sp.getEntityCertificate()));
-        provider = SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SamlResponses.SP_ENTITY_ID,
+        provider = SamlProvider.create(SamlSettings.builder(ProviderId.of("fas-saml"), SamlResponses.SP_ENTITY_ID,
                         URI.create(SamlResponses.ACS), keys, idp)
                 .clock(clock)
                 .replayCache((namespace, id, expiresAt) -> { })
-                .build();
+                .build());
         String state = "benchmark-relay-state-0123456789abcdefghijklm";
         pending = PendingLogin.builder(provider.id(), LoginRequest.builder().build(), state, clock.instant())
                 .requestId(SamlResponses.REQUEST_ID).build();

@@ -10,7 +10,8 @@ import be.fedauth.oidc.ClientAuthentication;
 import be.fedauth.oidc.OidcProvider;
 import be.fedauth.oidc.OidcSettings;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SamlProfile;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
@@ -95,10 +96,10 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
         return new DemoProviders(general, ncts);
     }
 
-    private static SamlAuthenticationProvider saml(String id, String spEntityId, URI acs, SpKey key, SamlProfile profile,
+    private static SamlProvider saml(String id, String spEntityId, URI acs, SpKey key, SamlProfile profile,
                                                    Clock clock, IdpMetadataSource.Builder metadata) {
-        return SamlAuthenticationProvider.builder(ProviderId.of(id), spEntityId, acs, SpKeys.of(key),
-                metadata.clock(clock).build()).profile(profile).clock(clock).build();
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of(id), spEntityId, acs, SpKeys.of(key),
+                metadata.clock(clock).build()).profile(profile).clock(clock).build());
     }
 
     private static IdpMetadataSource.Builder metadata(String location, Optional<String> entityId, Optional<Path> cert) {

@@ -1,5 +1,6 @@
 package be.fedauth.demo;
 
+import be.fedauth.core.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -59,7 +60,7 @@ final class FakeIdp implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Class<?> testClock = loader.loadClass("be.fedauth.testkit.TestClock");
+            Class<?> testClock = loader.loadClass("be.fedauth.testkit.SettableClock");
             Object clock = testClock.getMethod("system").invoke(null);
             if (start.isPresent()) {
                 testClock.getMethod("set", Instant.class).invoke(clock, start.get());

@@ -6,19 +6,7 @@ final class Html {
     }
 
     static String esc(Object value) {
-        String s = String.valueOf(value);
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return be.fedauth.core.internal.html.Html.escape(String.valueOf(value));
     }
 
     static String page(String title, String body) {

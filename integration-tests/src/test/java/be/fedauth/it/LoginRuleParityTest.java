@@ -21,11 +21,12 @@ import be.fedauth.oidc.ClientAuthentication;
 import be.fedauth.oidc.OidcProvider;
 import be.fedauth.oidc.OidcSettings;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginChoice;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +65,7 @@ class LoginRuleParityTest {
 
     enum Protocol { OIDC, SAML }
 
-    private static final TestClock CLOCK = TestClock.fixed(NOW);
+    private static final SettableClock CLOCK = SettableClock.fixed(NOW);
     private static FakeFas fas;
     private static final List<AuditEvent> EVENTS = new CopyOnWriteArrayList<>();
 
@@ -135,11 +136,11 @@ class LoginRuleParityTest {
                 .vocabulary(vocabulary).retirements(retirements).auditSink(EVENTS::add).build());
     }
 
-    private static SamlAuthenticationProvider saml(KeyRetirements retirements) {
+    private static SamlProvider saml(KeyRetirements retirements) {
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId())
                 .signedBy(fas.signingCertificate()).clock(CLOCK).build();
-        return SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), Harness.SP_ENTITY_ID, Harness.ACS,
-                Harness.keys(), metadata).clock(CLOCK).retirements(retirements).auditSink(EVENTS::add).build();
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of("fas-saml"), Harness.SP_ENTITY_ID, Harness.ACS,
+                Harness.keys(), metadata).clock(CLOCK).retirements(retirements).auditSink(EVENTS::add).build());
     }
 
     private static PendingLogin withProvider(PendingLogin p, ProviderId provider) {

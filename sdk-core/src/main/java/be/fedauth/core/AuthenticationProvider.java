@@ -46,7 +46,9 @@ public interface AuthenticationProvider {
 
     /**
      * Finishes a login: validates the callback against the pending login and everything the identity
-     * provider returned. Never returns a user that did not pass every check.
+     * provider returned. Never returns a user that did not pass every check. Implementations finish
+     * through {@link LoginChecks#finish}, which owns the rules every login shares (pending login,
+     * state used once, level, retired keys, audit); the servlet filter relies on it.
      *
      * @throws AuthenticationException with the code of the first check that failed
      * @throws IdpUnavailableException when the identity provider cannot be reached or answers garbage

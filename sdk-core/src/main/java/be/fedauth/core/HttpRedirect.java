@@ -1,5 +1,6 @@
 package be.fedauth.core;
 
+import be.fedauth.core.internal.html.Html;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,27 +52,11 @@ public record HttpRedirect(Binding binding, URI location, Map<String, String> fo
         StringBuilder html = new StringBuilder(512 + formFields.values().stream().mapToInt(String::length).sum());
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Login</title></head>")
                 .append("<body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\"")
-                .append(escape(location.toString())).append("\">");
-        formFields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(escape(name))
-                .append("\" value=\"").append(escape(value)).append("\">"));
+                .append(Html.escape(location.toString())).append("\">");
+        formFields.forEach((name, value) -> html.append("<input type=\"hidden\" name=\"").append(Html.escape(name))
+                .append("\" value=\"").append(Html.escape(value)).append("\">"));
         html.append("<noscript><button type=\"submit\">Continue</button></noscript></form></body></html>");
         return html.toString();
-    }
-
-    private static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** Field values are not shown: they may hold signed requests. */

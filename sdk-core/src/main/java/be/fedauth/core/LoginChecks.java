@@ -189,6 +189,10 @@ public final class LoginChecks {
                     + " is no longer a login key");
         }
         DigitalKey key = achieved.key().orElseGet(() -> nominalKey(achieved.level(), now));
+        if (pending.isExpired(now)) {
+            // Expired during the protocol step: its state would not be remembered, so it is not accepted.
+            throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
+        }
         replayCache.markUsed(STATE_NAMESPACE, pending.state(), pending.expiresAt());
         return new AuthenticatedUser(verified.identity(), key, achieved.level(), provider, verified.authenticatedAt(),
                 verified.roles(), verified.mandates(), List.of(), verified.session(), verified.notAfter());

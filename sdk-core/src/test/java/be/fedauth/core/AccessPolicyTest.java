@@ -21,7 +21,7 @@ class AccessPolicyTest {
     private static final EnterpriseNumber OTHER = EnterpriseNumber.parse("0202746529");
     private static final Enterprise ACME_ENTERPRISE = new Enterprise(ACME, "Acme Customs", Optional.of(MANAGER));
 
-    private final AccessPolicy policy = AccessPolicy.create(new MutableClock(NOW));
+    private final AccessPolicy policy = AccessPolicy.create(SettableClock.fixed(NOW));
 
     private static AuthenticatedUser user(NationalRegisterNumber nrn, List<RoleGrant> roles, List<Mandate> mandates) {
         Identity identity = new Identity(Optional.of(nrn), Optional.empty(), "An", "Janssens", Language.FR, Optional.empty());

@@ -33,7 +33,7 @@ class ConceptsDocTest {
 
     @Test
     void transitionExample_refusesTheLegacyLoginFromTheGraceEnd() {
-        MutableClock clock = new MutableClock(Instant.parse("2020-02-29T23:00:00Z"));
+        SettableClock clock = SettableClock.fixed(Instant.parse("2020-02-29T23:00:00Z"));
         StubProvider socialSecurity = new StubProvider(ProviderId.of("social-security"), Set.of(DigitalKey.SOCIAL_SECURITY),
                 DigitalKey.SOCIAL_SECURITY);
         StubProvider fas = new StubProvider(ProviderId.of("fas"), Set.of(DigitalKey.EID), DigitalKey.EID);

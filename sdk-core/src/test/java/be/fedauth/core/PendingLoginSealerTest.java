@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class PendingLoginSealerTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private final MutableClock clock = new MutableClock(T0);
+    private final SettableClock clock = SettableClock.fixed(T0);
     private final SealingKey key = SealingKey.generate("k1");
     private final PendingLoginSealer sealer = PendingLoginSealer.create(key, clock);
 

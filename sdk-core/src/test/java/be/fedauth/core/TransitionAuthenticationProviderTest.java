@@ -17,7 +17,7 @@ class TransitionAuthenticationProviderTest {
     // Grace ends at the start of 01/03/2020 in Brussels (CET, UTC+1) = 2020-02-29T23:00:00Z.
     private static final Instant GRACE_END = Instant.parse("2020-02-29T23:00:00Z");
 
-    private final MutableClock clock = new MutableClock(CUTOVER);
+    private final SettableClock clock = SettableClock.fixed(CUTOVER);
     private final StubProvider legacy = new StubProvider(SOCSEC, Set.of(DigitalKey.SOCIAL_SECURITY), DigitalKey.SOCIAL_SECURITY);
     private final StubProvider fas = new StubProvider(FAS, Set.of(DigitalKey.EID, DigitalKey.ITSME, DigitalKey.PASSWORD_TOKEN),
             DigitalKey.EID);

@@ -2,13 +2,13 @@ package be.fedauth.oidc;
 
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
-import be.fedauth.core.ProviderId;
 import be.fedauth.core.KeyRetirements;
+import be.fedauth.core.ProviderId;
 import be.fedauth.core.spi.AuditSink;
 import be.fedauth.core.spi.LevelVocabulary;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
-import be.fedauth.oidc.internal.Urls;
+import be.fedauth.oidc.internal.SettingsChecks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +30,6 @@ import java.util.Set;
 public final class OidcSettings {
     /** The algorithms allowed by default. */
     public static final Set<String> DEFAULT_ALGORITHMS = Set.of("RS256", "PS256", "ES256");
-    private static final Set<String> ALLOWABLE = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-            "ES256", "ES384", "ES512");
-    private static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
     /** The values: a private copy of the builder that nothing else can reach or change. */
     private final Builder v;
@@ -150,6 +147,8 @@ public final class OidcSettings {
     public Optional<byte[]> auditPseudonymKey() { return v.auditPseudonymKey.map(byte[]::clone); }
     /** The keys refused from a date. */
     public KeyRetirements retirements() { return v.retirements; }
+    /** Whether the application's session ends when the ID token expires. */
+    public boolean sessionBoundToIdToken() { return v.sessionBoundToIdToken; }
 
     /** A builder with these values. */
     public Builder toBuilder() {
@@ -204,6 +203,7 @@ public final class OidcSettings {
         private boolean httpForLoopback;
         private Optional<byte[]> auditPseudonymKey = Optional.empty();
         private KeyRetirements retirements = KeyRetirements.standard();
+        private boolean sessionBoundToIdToken;
 
         private Builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -306,6 +306,16 @@ public final class OidcSettings {
         /** The audit sink (default none). */
         public Builder auditSink(AuditSink value) { auditSink = Objects.requireNonNull(value, "auditSink"); return this; }
 
+        /**
+         * Ends the application's session when the ID token expires ({@code AuthenticatedUser.notAfter()}
+         * becomes its {@code exp}; FAS's tokens live an hour). Off by default: the application's own idle
+         * and absolute limits apply.
+         */
+        public Builder sessionBoundToIdToken() {
+            sessionBoundToIdToken = true;
+            return this;
+        }
+
         /** The keys refused from a date (default {@link KeyRetirements#standard()}). */
         public Builder retirements(KeyRetirements value) {
             retirements = Objects.requireNonNull(value, "retirements");
@@ -361,6 +371,7 @@ public final class OidcSettings {
             b.httpForLoopback = httpForLoopback;
             b.auditPseudonymKey = auditPseudonymKey.map(byte[]::clone);
             b.retirements = retirements;
+            b.sessionBoundToIdToken = sessionBoundToIdToken;
             return b;
         }
 
@@ -371,82 +382,13 @@ public final class OidcSettings {
          *     is not allowed
          */
         public OidcSettings build() {
-            if (clientId.isBlank()) {
-                throw new ConfigurationException("the client id is blank");
-            }
-            checkUrl("issuer", issuer);
-            issuerAlias.ifPresent(u -> {
-                if (u.equals(issuer)) {
-                    throw new ConfigurationException("the issuer alias equals the issuer");
-                }
-            });
-            checkUrl("redirect URI", redirectUri);
-            authorizationEndpoint.ifPresent(u -> checkUrl("authorization endpoint", u));
-            tokenEndpoint.ifPresent(u -> checkUrl("token endpoint", u));
-            userinfoEndpoint.ifPresent(u -> checkUrl("userinfo endpoint", u));
-            jwksUri.ifPresent(u -> checkUrl("JWKS URL", u));
-            endSessionEndpoint.ifPresent(u -> checkUrl("end-session endpoint", u));
-            if (!discovery && (authorizationEndpoint.isEmpty() || tokenEndpoint.isEmpty() || jwksUri.isEmpty())) {
-                throw new ConfigurationException("without discovery the authorization, token and JWKS endpoints are required");
-            }
-            if (algorithms.isEmpty()) {
-                throw new ConfigurationException("no signature algorithm allowed");
-            }
-            for (String alg : algorithms) {
-                // none and HMAC can never be allowed: an HMAC "public" key is no secret (RFC 8725 3.1, 3.2).
-                if (!ALLOWABLE.contains(alg)) {
-                    throw new ConfigurationException("the algorithm " + alg + " cannot be allowed for ID tokens");
-                }
-            }
-            if (clockSkew.isNegative() || clockSkew.compareTo(MAX_SKEW) > 0) {
-                throw new ConfigurationException("the clock skew is between 0 and 5 minutes");
-            }
-            positive("connect timeout", connectTimeout);
-            positive("read timeout", readTimeout);
-            positive("JWKS cache time", jwksCacheTtl);
-            positive("JWKS refetch interval", jwksRefetchInterval);
-            positive("JWKS outage tolerance", jwksOutageTolerance);
-            positive("metadata cache time", metadataCacheTtl);
-            positive("metadata failure cache time", metadataFailureCacheTtl);
-            if (metadataFailureCacheTtl.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new ConfigurationException("a failed discovery fetch is remembered at most 5 minutes");
-            }
-            if (maxTokenAge.compareTo(Duration.ofMinutes(1)) < 0 || maxTokenAge.compareTo(Duration.ofHours(24)) > 0) {
-                throw new ConfigurationException("the maximum token age is between 1 minute and 24 hours");
-            }
-            if (pendingLoginLifetime.isNegative() || pendingLoginLifetime.isZero()
-                    || pendingLoginLifetime.compareTo(Duration.ofHours(1)) > 0) {
-                throw new ConfigurationException("a pending login lives between 1 second and 1 hour");
-            }
-            if (maxResponseBytes < 1024 || maxResponseBytes > 16 * 1024 * 1024) {
-                throw new ConfigurationException("the response size limit is between 1 KiB and 16 MiB");
-            }
-            if (keys.isEmpty()) {
-                throw new ConfigurationException("no digital key offered");
-            }
             Set<String> withOpenid = new LinkedHashSet<>();
             withOpenid.add("openid");
-            for (String scope : scopes) {
-                if (scope.isBlank() || scope.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\')) {
-                    throw new ConfigurationException("a scope is blank or has a space or quote");
-                }
-                withOpenid.add(scope);
-            }
+            withOpenid.addAll(scopes);
             scopes = withOpenid;
-            return new OidcSettings(this);
-        }
-
-        private static void positive(String what, Duration d) {
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigurationException("the " + what + " must be positive");
-            }
-        }
-
-        private void checkUrl(String what, URI uri) {
-            if (!Urls.allowed(uri, httpForLoopback)) {
-                throw new ConfigurationException("the " + what + " must be an absolute https URL without fragment (http"
-                        + " only for loopback hosts after allowHttpForLoopback()): " + uri);
-            }
+            OidcSettings settings = new OidcSettings(this);
+            SettingsChecks.check(settings);
+            return settings;
         }
     }
 }

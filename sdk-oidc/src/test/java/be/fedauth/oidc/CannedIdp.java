@@ -11,7 +11,7 @@ import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -38,7 +38,7 @@ final class CannedIdp implements AutoCloseable {
     static final String CLIENT_ID = "canned-client";
     static final String SUBJECT = "canned-user-1";
 
-    final TestClock clock = TestClock.fixed(FakeFasFixture.START);
+    final SettableClock clock = SettableClock.fixed(FakeFasFixture.START);
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     private final RSAKey key;
 

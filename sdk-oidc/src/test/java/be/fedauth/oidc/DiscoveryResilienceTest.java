@@ -127,4 +127,22 @@ class DiscoveryResilienceTest {
                 .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE);
         assertThat(f.fas.recordedRequests(Endpoint.OIDC_DISCOVERY)).hasSize(1);
     }
+
+    @Test
+    void point1_jwksEndpointDownAfterItsCacheTime_logsInWithTheStaleSet_andFetchesOncePerRefetchInterval() {
+        OidcProvider provider = f.provider();
+        f.login(provider, "citizen", DigitalKey.EID);
+        f.clock.advance(Duration.ofMinutes(16)); // The JWKS cache (15 min) expired; the outage tolerance has not.
+        f.fas.injectFault(Endpoint.OIDC_JWKS, EndpointFault.status(503));
+        f.fas.clearRecordedRequests();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(f.login(provider, "citizen", DigitalKey.EID).key()).isEqualTo(DigitalKey.EID);
+        }
+        assertThat(f.fas.recordedRequests(Endpoint.OIDC_JWKS)).hasSize(1);
+
+        f.clock.advance(Duration.ofSeconds(31)); // Past the refetch interval (30 s): one new attempt.
+        assertThat(f.login(provider, "citizen", DigitalKey.EID).key()).isEqualTo(DigitalKey.EID);
+        assertThat(f.fas.recordedRequests(Endpoint.OIDC_JWKS)).hasSize(2);
+    }
 }

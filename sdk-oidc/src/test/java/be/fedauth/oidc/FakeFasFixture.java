@@ -10,7 +10,7 @@ import be.fedauth.core.PendingLogin;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginChoice;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,7 +31,7 @@ final class FakeFasFixture implements AutoCloseable {
     static final String SECRET = "fedauth-demo-secret";
     static final URI REDIRECT = URI.create("http://127.0.0.1:8080/callback/oidc");
 
-    final TestClock clock = TestClock.fixed(START);
+    final SettableClock clock = SettableClock.fixed(START);
     final FakeFas fas;
 
     FakeFasFixture() {

@@ -21,7 +21,7 @@ import be.fedauth.oidc.OidcSettings;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginChoice;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +37,7 @@ class ClusterOidcLoginTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final TestClock clock = TestClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
+    private final SettableClock clock = SettableClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
     private final SealingKey sealingKey = SealingKey.generate("k1");
     private FakeFas fas;
     private Node nodeA;

@@ -11,15 +11,15 @@ import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
-import be.fedauth.saml.SamlProviderBuilder;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
 import be.fedauth.testkit.DemoApplication;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginChoice;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Two application nodes with their own {@link SamlAuthenticationProvider} and their own connection to
+ * Two application nodes with their own {@link SamlProvider} and their own connection to
  * one real Redis: an assertion accepted by one node is refused by the other through the shared replay
  * cache, while nodes that each keep their own in-memory cache would both accept it.
  */
@@ -35,7 +35,7 @@ class ClusterSamlLoginTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final TestClock clock = TestClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
+    private final SettableClock clock = SettableClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
     private FakeFas fas;
 
     @BeforeEach
@@ -48,10 +48,10 @@ class ClusterSamlLoginTest {
         fas.close();
     }
 
-    private SamlAuthenticationProvider node(boolean sharedRedis) {
+    private SamlProvider node(boolean sharedRedis) {
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId())
                 .signedBy(fas.signingCertificate()).clock(clock).build();
-        SamlProviderBuilder builder = SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"),
+        SamlSettings.Builder builder = SamlSettings.builder(ProviderId.of("fas-saml"),
                 DemoApplication.SAML_ENTITY_ID, DemoApplication.SAML_ACS_URL,
                 SpKeys.of(SpKey.of(DemoApplication.samlPrivateKey(), DemoApplication.samlCertificate())), metadata)
                 .clock(clock);
@@ -59,7 +59,7 @@ class ClusterSamlLoginTest {
             builder.replayCache(REDIS.stores(RedisSettings.builder(REDIS.uri()).keyPrefix("plda").build(), clock,
                     event -> { }).replayCache());
         }
-        return builder.build();
+        return SamlProvider.create(builder.build());
     }
 
     private CallbackRequest browser(LoginRedirect redirect) {
@@ -69,8 +69,8 @@ class ClusterSamlLoginTest {
 
     @Test
     void assertionAcceptedOnOneNode_isRefusedOnTheOtherAsAReplay() {
-        SamlAuthenticationProvider nodeA = node(true);
-        SamlAuthenticationProvider nodeB = node(true);
+        SamlProvider nodeA = node(true);
+        SamlProvider nodeB = node(true);
         LoginRedirect redirect = nodeA.startLogin(LoginRequest.builder().build());
         CallbackRequest post = browser(redirect);
         assertThat(nodeA.finishLogin(post, redirect.pendingLogin()).key()).isEqualTo(DigitalKey.EID);
@@ -81,8 +81,8 @@ class ClusterSamlLoginTest {
 
     @Test
     void withoutTheSharedCache_theSecondNodeWouldAcceptTheReplay() {
-        SamlAuthenticationProvider nodeA = node(false);
-        SamlAuthenticationProvider nodeB = node(false);
+        SamlProvider nodeA = node(false);
+        SamlProvider nodeB = node(false);
         LoginRedirect redirect = nodeA.startLogin(LoginRequest.builder().build());
         CallbackRequest post = browser(redirect);
         nodeA.finishLogin(post, redirect.pendingLogin());

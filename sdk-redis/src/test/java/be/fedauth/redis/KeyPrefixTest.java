@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,7 +16,7 @@ class KeyPrefixTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
 
     private RedisStores application(String prefix) {
         return REDIS.stores(RedisSettings.builder(REDIS.uri()).keyPrefix(prefix).build(), clock, new RecordingAuditSink());

@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -21,7 +21,7 @@ class OperationsGuideTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
     private final SealingKey current = SealingKey.of("k2026", Logins.bytes(1));
     private final SealingKey next = SealingKey.of("k2027", Logins.bytes(2));
 

@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,7 +20,7 @@ class RedisAclTest {
     static final RedisServerExtension REDIS = new RedisServerExtension("--user", "fedauth-emcs", "on", ">emcs-pw",
             "~emcs:*", "resetchannels", "-@all", "+@connection", "+set", "+getdel");
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
 
     private RedisStores stores(String prefix) {
         String uri = "redis://fedauth-emcs:emcs-pw@127.0.0.1:" + REDIS.server().port();

@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -16,7 +16,7 @@ class RedisConnectionTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = RedisServerExtension.withPassword("p@ss w0rd");
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
 
     private String uri(String password, int database) {
         return "redis://:" + password + "@127.0.0.1:" + REDIS.server().port() + "/" + database;

@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -16,7 +16,7 @@ class RedisGetDelFallbackTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension("--rename-command", "GETDEL", "");
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
 
     @Test
     void serverUnderTest_reallyHasNoGetDel() {

@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -29,7 +29,7 @@ class RedisPendingLoginStoreTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
     private RedisSettings settings;
     private RedisPendingLoginStore nodeA;
     private RedisPendingLoginStore nodeB;

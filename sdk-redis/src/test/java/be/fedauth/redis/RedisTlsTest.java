@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,7 +30,7 @@ class RedisTlsTest {
     static final RedisServerExtension WRONG_NAME = tlsServer(WRONG_NAME_TLS_PORT, CERTS.server("elsewhere",
             new GeneralName(GeneralName.dNSName, "redis.elsewhere.test")));
 
-    private final TestClock clock = TestClock.fixed(Logins.START);
+    private final SettableClock clock = SettableClock.fixed(Logins.START);
 
     private static RedisServerExtension tlsServer(int tlsPort, Path[] certAndKey) {
         return new RedisServerExtension("--tls-port", Integer.toString(tlsPort),

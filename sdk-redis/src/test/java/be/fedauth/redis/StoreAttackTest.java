@@ -1,6 +1,6 @@
 package be.fedauth.redis;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -25,7 +25,7 @@ class StoreAttackTest {
 
     /** Two nodes of one application ("emcs") and one of another ("ncts"), on one Redis. */
     static final class Cluster {
-        final TestClock clock = TestClock.fixed(Logins.START);
+        final SettableClock clock = SettableClock.fixed(Logins.START);
         final RedisStores nodeA;
         final RedisStores nodeB;
         final RedisStores otherApplication;

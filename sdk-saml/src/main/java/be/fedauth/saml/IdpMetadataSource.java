@@ -1,6 +1,7 @@
 package be.fedauth.saml;
 
 import be.fedauth.core.ConfigurationException;
+import be.fedauth.saml.internal.Credentials;
 import be.fedauth.saml.internal.IdpDescriptor;
 import be.fedauth.saml.internal.KeyStrength;
 import be.fedauth.saml.internal.MetadataCache;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.opensaml.security.x509.BasicX509Credential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +38,8 @@ public final class IdpMetadataSource {
 
     private IdpMetadataSource(Builder b) {
         this.entityId = b.entityId;
-        List<BasicX509Credential> signers = b.signers.stream().map(BasicX509Credential::new).toList();
-        this.cache = new MetadataCache(b.fetcher.get(), b.entityId, signers, b.refreshInterval, b.retryInterval,
+        this.cache = new MetadataCache(b.fetcher.get(), b.entityId, Credentials.verifying(b.signers),
+                b.refreshInterval, b.retryInterval,
                 b.timeout, b.clock);
     }
 
@@ -50,6 +50,10 @@ public final class IdpMetadataSource {
      */
     public static Builder fromUrl(URI url, String entityId) {
         Objects.requireNonNull(url, "url");
+        if (url.getRawUserInfo() != null) {
+            // The URL is logged with every failed refresh: credentials do not belong in it.
+            throw new ConfigurationException("the metadata URL must not carry user info (credentials)");
+        }
         Builder builder = new Builder(entityId, url.toString());
         builder.fetcher = () -> MetadataFetcher.of(url, builder.timeout);
         builder.url = url;

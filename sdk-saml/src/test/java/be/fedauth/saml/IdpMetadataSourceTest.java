@@ -11,7 +11,7 @@ import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.support.ResponseSpec;
-import be.fedauth.saml.support.SettableClock;
+import be.fedauth.core.SettableClock;
 import be.fedauth.saml.support.SpFixture;
 import be.fedauth.saml.support.TestCredentials;
 import be.fedauth.saml.support.TestIdp;
@@ -32,12 +32,12 @@ class IdpMetadataSourceTest {
 
     @TempDir
     Path dir;
-    private final SettableClock clock = new SettableClock(SpFixture.NOW);
+    private final SettableClock clock = SettableClock.fixed(SpFixture.NOW);
 
     @Test
     void refresh_whenDue_picksUpTheIdpsNewSigningKey() throws IOException {
         Path file = write(List.of(KEY_A));
-        SamlAuthenticationProvider provider = provider(file);
+        SamlProvider provider = provider(file);
         assertThat(login(provider, KEY_A)).isTrue();
 
         write(List.of(KEY_B));
@@ -49,7 +49,7 @@ class IdpMetadataSourceTest {
     @Test
     void refresh_notYetDue_keepsTheLoadedKeys() throws IOException {
         Path file = write(List.of(KEY_A));
-        SamlAuthenticationProvider provider = provider(file);
+        SamlProvider provider = provider(file);
         login(provider, KEY_A);
 
         write(List.of(KEY_B));
@@ -62,7 +62,7 @@ class IdpMetadataSourceTest {
     void refresh_failing_keepsTheLastGoodCopy() throws IOException {
         Path file = write(List.of(KEY_A));
         IdpMetadataSource source = source(file);
-        SamlAuthenticationProvider provider = provider(source);
+        SamlProvider provider = provider(source);
         login(provider, KEY_A);
 
         Files.writeString(file, "<garbage");
@@ -75,7 +75,7 @@ class IdpMetadataSourceTest {
     @Test
     void load_failedFirstFetch_isRetriedOnlyAfterTheRetryInterval() throws IOException {
         Path file = dir.resolve("md.xml");
-        SamlAuthenticationProvider provider = provider(file);
+        SamlProvider provider = provider(file);
         assertThat(login(provider, KEY_A)).isFalse();
 
         write(List.of(KEY_A));
@@ -92,6 +92,14 @@ class IdpMetadataSourceTest {
 
         assertThatThrownBy(() -> provider(file).startLogin(LoginRequest.builder().build()))
                 .isInstanceOfSatisfying(IdpUnavailableException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IDP_UNAVAILABLE));
+    }
+
+    @Test
+    void fromUrl_withCredentialsInTheUrl_isRefused_becauseTheUrlIsLogged() {
+        assertThatThrownBy(() -> IdpMetadataSource.fromUrl(java.net.URI.create(
+                "https://user:secret@idp.example/metadata"), "https://idp.example"))
+                .isInstanceOf(be.fedauth.core.ConfigurationException.class)
+                .hasMessageNotContaining("secret");
     }
 
     @Test
@@ -147,7 +155,7 @@ class IdpMetadataSourceTest {
         Path file = dir.resolve("md.xml");
         Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), SIGNER,
                 clock.instant().plus(Duration.ofDays(30)), true, clock.instant().plus(Duration.ofHours(8)), null));
-        SamlAuthenticationProvider provider = provider(file);
+        SamlProvider provider = provider(file);
         assertThat(login(provider, KEY_A)).isTrue();
 
         Files.writeString(file, "<garbage");
@@ -161,7 +169,7 @@ class IdpMetadataSourceTest {
         Path file = dir.resolve("md.xml");
         Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_A.certificate()), SIGNER, null, true,
                 null, Duration.ofHours(1)));
-        SamlAuthenticationProvider provider = provider(file);
+        SamlProvider provider = provider(file);
         assertThat(login(provider, KEY_A)).isTrue();
 
         Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_B.certificate()), SIGNER, null, true,
@@ -179,7 +187,7 @@ class IdpMetadataSourceTest {
         Files.writeString(file, TestIdp.metadata(TestIdp.ENTITY_ID, List.of(KEY_B.certificate()), SIGNER,
                 clock.instant().plus(Duration.ofDays(20)), false, null, null));
         IdpMetadataSource source = source(file);
-        SamlAuthenticationProvider provider = provider(source);
+        SamlProvider provider = provider(source);
         assertThat(login(provider, KEY_B)).isTrue();
 
         Files.writeString(file, older);
@@ -193,7 +201,7 @@ class IdpMetadataSourceTest {
     @Test
     void lastGoodCopy_withoutValidUntil_isNoLongerUsedSevenDaysAfterItsLastLoad() throws IOException {
         Path file = write(List.of(KEY_A));
-        SamlAuthenticationProvider provider = provider(file);
+        SamlProvider provider = provider(file);
         assertThat(login(provider, KEY_A)).isTrue();
 
         Files.writeString(file, "<garbage");
@@ -235,18 +243,18 @@ class IdpMetadataSourceTest {
         return IdpMetadataSource.fromFile(file, TestIdp.ENTITY_ID).signedBy(SIGNER.certificate()).clock(clock).build();
     }
 
-    private SamlAuthenticationProvider provider(Path file) {
+    private SamlProvider provider(Path file) {
         return provider(source(file));
     }
 
-    private SamlAuthenticationProvider provider(IdpMetadataSource source) {
+    private SamlProvider provider(IdpMetadataSource source) {
         TestCredentials sp = TestCredentials.rsa("sp");
-        return SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SpFixture.SP_ENTITY_ID,
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of("fas-saml"), SpFixture.SP_ENTITY_ID,
                 URI.create(SpFixture.ACS), SpKeys.of(SpKey.of(sp.keyPair().getPrivate(), sp.certificate())), source)
-                .clock(clock).build();
+                .clock(clock).build());
     }
 
-    private boolean login(SamlAuthenticationProvider provider, TestCredentials idpKey) {
+    private boolean login(SamlProvider provider, TestCredentials idpKey) {
         try {
             PendingLogin pending = provider.startLogin(LoginRequest.builder().build()).pendingLogin();
             ResponseSpec spec = ResponseSpec.genuine(TestIdp.ENTITY_ID, SpFixture.SP_ENTITY_ID, SpFixture.ACS,

@@ -63,12 +63,12 @@ class KeycloakInteropTest {
 
     @Test
     void login_redirectBinding_encryptedAssertion_isDecryptedAndVerified() {
-        AuthenticatedUser user = login(provider(ENCRYPTED_SP, SamlProviderBuilder::requireEncryptedAssertions));
+        AuthenticatedUser user = login(provider(ENCRYPTED_SP, SamlSettings.Builder::requireEncryptedAssertions));
 
         assertThat(user.identity().familyName()).isEqualTo("Dupont");
     }
 
-    private static AuthenticatedUser login(SamlAuthenticationProvider provider) {
+    private static AuthenticatedUser login(SamlProvider provider) {
         LoginRedirect redirect = provider.startLogin(LoginRequest.builder().build());
         var form = keycloak.logIn(redirect.redirect(), "marie", "interop-secret");
         if (!form.containsKey("SAMLResponse")) {
@@ -77,7 +77,7 @@ class KeycloakInteropTest {
         return provider.finishLogin(be.fedauth.core.CallbackRequest.post(form), redirect.pendingLogin());
     }
 
-    private static SamlAuthenticationProvider provider(String entityId, UnaryOperator<SamlProviderBuilder> customise) {
+    private static SamlProvider provider(String entityId, UnaryOperator<SamlSettings.Builder> customise) {
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(keycloak.metadataUrl(), keycloak.entityId())
                 .allowUnsignedMetadata().build();
         // Keycloak reports no FAS class ref: a profile of its own, reading its "unspecified" as level 200.
@@ -87,8 +87,8 @@ class KeycloakInteropTest {
                 .key("urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", DigitalKey.PASSWORD)
                 .level("urn:oasis:names:tc:SAML:2.0:ac:classes:unspecified", AssuranceLevel.LEVEL_200).build(),
                 SamlAttributeNames.FAS, EnumSet.of(DigitalKey.PASSWORD));
-        return customise.apply(SamlAuthenticationProvider.builder(ProviderId.of("keycloak"), entityId, ACS,
+        return SamlProvider.create(customise.apply(SamlSettings.builder(ProviderId.of("keycloak"), entityId, ACS,
                 SpKeys.of(SpKey.of(SP_KEY.keyPair().getPrivate(), SP_KEY.certificate())), metadata).profile(profile))
-                .build();
+                .build());
     }
 }

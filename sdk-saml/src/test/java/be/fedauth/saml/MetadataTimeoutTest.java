@@ -10,7 +10,7 @@ import be.fedauth.core.IdpUnavailableException;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.support.LoopbackServer;
-import be.fedauth.saml.support.SettableClock;
+import be.fedauth.core.SettableClock;
 import be.fedauth.saml.support.SpFixture;
 import be.fedauth.saml.support.TestCredentials;
 import be.fedauth.saml.support.TestIdp;
@@ -46,7 +46,7 @@ class MetadataTimeoutTest {
     /** How the server answers: the metadata at once, trickled, or unsigned. */
     enum Mode { NORMAL, TRICKLE, UNSIGNED }
 
-    private final SettableClock clock = new SettableClock(SpFixture.NOW);
+    private final SettableClock clock = SettableClock.fixed(SpFixture.NOW);
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.NORMAL);
     private final ExecutorService logins = Executors.newFixedThreadPool(6);
     private LoopbackServer server;
@@ -82,7 +82,7 @@ class MetadataTimeoutTest {
     @Test
     void point2_firstLoadOfATrickledBody_failsWithIdpUnavailableWithinTheTimeout() {
         mode.set(Mode.TRICKLE);
-        SamlAuthenticationProvider provider = provider(source());
+        SamlProvider provider = provider(source());
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> provider.startLogin(LoginRequest.builder().build()))
@@ -94,7 +94,7 @@ class MetadataTimeoutTest {
     @Test
     void point2_parallelFirstLoadsOfATrickledBody_doNotQueueBehindOneAnother() throws Exception {
         mode.set(Mode.TRICKLE);
-        SamlAuthenticationProvider provider = provider(source());
+        SamlProvider provider = provider(source());
 
         List<Outcome> outcomes = inParallel(6, () -> provider.startLogin(LoginRequest.builder().build()));
 
@@ -108,7 +108,7 @@ class MetadataTimeoutTest {
     @Test
     void point2_refreshOfATrickledBody_servesTheLastGoodCopyAndReleasesTheLock() throws Exception {
         IdpMetadataSource source = source();
-        SamlAuthenticationProvider provider = provider(source);
+        SamlProvider provider = provider(source);
         provider.startLogin(LoginRequest.builder().build());
         mode.set(Mode.TRICKLE);
         clock.advance(Duration.ofHours(6));
@@ -128,7 +128,7 @@ class MetadataTimeoutTest {
     @Test
     void point5_unsignedMetadataByUrlWhenASignerIsConfigured_failsWithInvalidConfiguration() {
         mode.set(Mode.UNSIGNED);
-        SamlAuthenticationProvider provider = provider(source());
+        SamlProvider provider = provider(source());
 
         assertThatThrownBy(() -> provider.startLogin(LoginRequest.builder().build()))
                 .isInstanceOfSatisfying(ConfigurationException.class,
@@ -137,7 +137,7 @@ class MetadataTimeoutTest {
 
     @Test
     void point5_unsignedMetadataAtRefresh_keepsTheLastGoodCopy() {
-        SamlAuthenticationProvider provider = provider(source());
+        SamlProvider provider = provider(source());
         provider.startLogin(LoginRequest.builder().build());
         mode.set(Mode.UNSIGNED);
         clock.advance(Duration.ofHours(6));
@@ -149,7 +149,7 @@ class MetadataTimeoutTest {
     void point5_refusedConnection_failsWithIdpUnavailable() throws IOException {
         int port = server.port();
         server.close();
-        SamlAuthenticationProvider provider = provider(IdpMetadataSource.fromUrl(
+        SamlProvider provider = provider(IdpMetadataSource.fromUrl(
                 URI.create("http://127.0.0.1:" + port + "/md"), TestIdp.ENTITY_ID).signedBy(SIGNER.certificate())
                 .timeout(TIMEOUT).clock(clock).build());
 
@@ -163,11 +163,11 @@ class MetadataTimeoutTest {
                 TestIdp.ENTITY_ID).signedBy(SIGNER.certificate()).timeout(TIMEOUT).clock(clock).build();
     }
 
-    private SamlAuthenticationProvider provider(IdpMetadataSource source) {
+    private SamlProvider provider(IdpMetadataSource source) {
         TestCredentials sp = TestCredentials.rsa("sp");
-        return SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SpFixture.SP_ENTITY_ID,
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of("fas-saml"), SpFixture.SP_ENTITY_ID,
                 URI.create(SpFixture.ACS), SpKeys.of(SpKey.of(sp.keyPair().getPrivate(), sp.certificate())), source)
-                .clock(clock).build();
+                .clock(clock).build());
     }
 
     /** How one login went: its error code (null when it succeeded) and how long it took. */

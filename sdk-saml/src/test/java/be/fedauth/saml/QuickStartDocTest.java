@@ -28,7 +28,7 @@ class QuickStartDocTest {
         TestCredentials sp = TestCredentials.rsa("sp");
         IdpMetadataSource metadata = IdpMetadataSource.fromXml(TestIdp.metadata(TestIdp.ENTITY_ID,
                 List.of(idp.certificate()), signer), TestIdp.ENTITY_ID).signedBy(signer.certificate()).build();
-        SamlAuthenticationProvider fas = QuickStart.fas(metadata, pem(sp.keyPair().getPrivate()), pem(sp.certificate()));
+        SamlProvider fas = QuickStart.fas(metadata, pem(sp.keyPair().getPrivate()), pem(sp.certificate()));
 
         LoginRedirect redirect = QuickStart.start(fas);
         ResponseSpec spec = ResponseSpec.genuine(TestIdp.ENTITY_ID, "https://customs.example.be/saml/sp",

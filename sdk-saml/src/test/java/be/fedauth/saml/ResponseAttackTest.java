@@ -49,7 +49,7 @@ class ResponseAttackTest {
 
     @Test
     void finishLogin_unsolicitedResponseWhenAllowed_isAccepted() {
-        SpFixture fixture = new SpFixture(SamlProviderBuilder::allowUnsolicitedResponses);
+        SpFixture fixture = new SpFixture(SamlSettings.Builder::allowUnsolicitedResponses);
         PendingLogin pending = fixture.start().pendingLogin();
         var spec = fixture.genuine(pending);
         spec.inResponseTo = null;
@@ -71,7 +71,7 @@ class ResponseAttackTest {
     private static SpFixture fixtureFor(ResponseAttack.Setup setup) {
         return switch (setup) {
             case DEFAULT -> new SpFixture();
-            case RESPONSE_SIGNATURE_ONLY -> new SpFixture(SamlProviderBuilder::acceptResponseSignatureOnly);
+            case RESPONSE_SIGNATURE_ONLY -> new SpFixture(SamlSettings.Builder::acceptResponseSignatureOnly);
             case WEAK_KEY_IN_METADATA -> new SpFixture(b -> b, List.of(TestCredentials.rsa("idp").certificate(),
                     TestCredentials.rsa("idp-weak", 1024).certificate()));
             case LARGE_RESPONSES -> new SpFixture(b -> b.maxResponseBytes(384 * 1024));

@@ -75,7 +75,7 @@ class SamlLoginTest {
 
     @Test
     void finishLogin_responseSignatureOnlyWhenAllowed_isAccepted() {
-        SpFixture lenient = new SpFixture(SamlProviderBuilder::acceptResponseSignatureOnly);
+        SpFixture lenient = new SpFixture(SamlSettings.Builder::acceptResponseSignatureOnly);
         PendingLogin pending = lenient.start().pendingLogin();
         ResponseSpec spec = lenient.genuine(pending);
         spec.signAssertion = false;

@@ -6,7 +6,7 @@ import be.fedauth.core.EService;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.Guidance;
 import be.fedauth.core.Language;
-import be.fedauth.servlet.internal.Html;
+import be.fedauth.core.internal.html.Html;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

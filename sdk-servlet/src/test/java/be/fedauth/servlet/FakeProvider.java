@@ -135,7 +135,13 @@ final class FakeProvider implements AuthenticationProvider {
             }
             persona = response[1];
         }
-        Persona p = Persona.named(persona);
+        Persona p;
+        try {
+            p = Persona.named(persona);
+        } catch (IllegalArgumentException e) {
+            // As an identity provider refuses a code it never issued.
+            throw new AuthenticationException(ErrorCode.GRANT_REJECTED, "unknown code");
+        }
         DigitalKey[] forced = reportedKey;
         DigitalKey key = forced.length == 1 ? forced[0]
                 : pending.keys().isEmpty() ? strongestOffered() : pending.keys().iterator().next();

@@ -1,5 +1,6 @@
 package be.fedauth.servlet;
 
+import be.fedauth.core.SettableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.fedauth.core.DigitalKey;
@@ -21,12 +22,22 @@ final class Fixture {
     static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
     private static final Pattern STATE = Pattern.compile("[?&]state=([A-Za-z0-9_-]+)");
 
-    final MutableClock clock = new MutableClock(START);
-    final FakeProvider oidc = new FakeProvider("fake-oidc", FakeProvider.Flavour.REDIRECT,
-            EnumSet.of(DigitalKey.EID, DigitalKey.ITSME, DigitalKey.PASSWORD_MOBILE_APP), clock);
+    final SettableClock clock = SettableClock.fixed(START);
+    final FakeProvider oidc;
     final FakeProvider saml = new FakeProvider("fake-saml", FakeProvider.Flavour.POST,
             EnumSet.of(DigitalKey.EID, DigitalKey.PASSWORD_TOKEN), clock);
     final SealingKey key = SealingKey.generate("k1");
+
+    Fixture() {
+        this(1_000);
+    }
+
+    /** With an OIDC provider whose replay cache holds {@code replayEntries} entries. */
+    Fixture(int replayEntries) {
+        oidc = new FakeProvider("fake-oidc", FakeProvider.Flavour.REDIRECT,
+                EnumSet.of(DigitalKey.EID, DigitalKey.ITSME, DigitalKey.PASSWORD_MOBILE_APP), clock,
+                be.fedauth.core.spi.ReplayCache.inMemory(clock, replayEntries));
+    }
 
     /** Settings with both providers, sealed cookies, EMCS and NCTS paths and login-only paths. */
     FedAuthSettingsBuilder settings() {

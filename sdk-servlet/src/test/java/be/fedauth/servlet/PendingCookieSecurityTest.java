@@ -113,7 +113,8 @@ class PendingCookieSecurityTest {
     @Test
     void point10_returnPathThatDecodesToTheLogoutEndpoint_isNotFollowed() {
         try (Portal portal = Portal.start(fixture.settings().build())) {
-            for (String returnTo : List.of("/%6cogout", "/%2e%2e/logout", "/emcs/../logout", "/a/./b", "/%2E%2E/x")) {
+            for (String returnTo : List.of("/%6cogout", "/%2e%2e/logout", "/emcs/../logout", "/a/./b", "/%2E%2E/x",
+                    "/logout#x", "/logout?a=b#c")) {
                 Browser browser = new Browser(portal.base());
                 HttpResponse<String> start = Fixture.startOidc(browser,
                         "service=NCTS&returnTo=" + java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8));

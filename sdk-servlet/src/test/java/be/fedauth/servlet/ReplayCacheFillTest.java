@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Callbacks that the provider refuses take no place in the replay cache (the shared login checks write
- * a login's state only once everything passed): junk callbacks cannot push a genuine login's entry
- * out of a small cache, so replaying that login's callback is still refused.
+ * a login's state only once everything passed): junk callbacks that carry their own valid state but a
+ * code the identity provider refuses cannot push a genuine login's entry out of a one-entry cache, so
+ * replaying that login's callback is still refused.
  */
 class ReplayCacheFillTest {
     private static final String PENDING_COOKIE = "fedauth_pending";
-    private final Fixture fixture = new Fixture();
+    private final Fixture fixture = new Fixture(1);
     private Portal portal;
 
     @BeforeEach
@@ -37,9 +38,9 @@ class ReplayCacheFillTest {
         assertThat(Fixture.oidcCallback(user, state, Persona.ALICE).statusCode()).isEqualTo(302);
         for (int i = 0; i < 3; i++) {
             Browser attacker = new Browser(portal.base());
-            Fixture.startOidc(attacker, "service=NCTS");
-            HttpResponse<String> junk = Fixture.oidcCallback(attacker, "junk-state-" + i, Persona.CAROL);
-            assertThat(junk.headers().firstValue("FedAuth-Error")).contains(ErrorCode.STATE_MISMATCH.id());
+            String attackerState = Fixture.state(Fixture.startOidc(attacker, "service=NCTS"));
+            HttpResponse<String> junk = attacker.get("/callback/oidc?code=junk-" + i + "&state=" + attackerState);
+            assertThat(junk.headers().firstValue("FedAuth-Error")).contains(ErrorCode.GRANT_REJECTED.id());
         }
         assertThat(fixture.oidc.replayCache().isUsed(LoginChecks.STATE_NAMESPACE, state)).isTrue();
 

@@ -1,5 +1,6 @@
 package be.fedauth.testkit;
 
+import be.fedauth.core.SettableClock;
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.KeyRetirement;
@@ -150,7 +151,7 @@ public final class FakeFas implements AutoCloseable {
     }
 
     /** The clock of the fake: set it to travel in time. */
-    public TestClock clock() {
+    public SettableClock clock() {
         return ctx.clock();
     }
 
@@ -272,7 +273,7 @@ public final class FakeFas implements AutoCloseable {
         private int port;
         private Personas personas;
         private Path personasFile;
-        private TestClock clock;
+        private SettableClock clock;
         private boolean freshKeys;
         private List<KeyRetirement> keyRetirements = List.of(KeyRetirement.TOKEN);
         private final List<ProtocolEndpoints> extraEndpoints = new ArrayList<>();
@@ -303,8 +304,8 @@ public final class FakeFas implements AutoCloseable {
             return this;
         }
 
-        /** The clock (default: {@link TestClock#system()}). */
-        public Builder clock(TestClock clock) {
+        /** The clock (default: {@link SettableClock#system()}). */
+        public Builder clock(SettableClock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
@@ -338,7 +339,7 @@ public final class FakeFas implements AutoCloseable {
             Supplier<Personas> chosen = file != null ? () -> Personas.load(file)
                     : given != null ? () -> given : Personas::defaults;
             FakeServer.Settings settings = new FakeServer.Settings(port, chosen,
-                    clock != null ? clock : TestClock.system(), freshKeys, keyRetirements, extraEndpoints);
+                    clock != null ? clock : SettableClock.system(), freshKeys, keyRetirements, extraEndpoints);
             try {
                 return new FakeFas(FakeServer.start(settings));
             } catch (RuntimeException e) {

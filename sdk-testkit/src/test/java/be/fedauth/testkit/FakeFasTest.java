@@ -1,5 +1,6 @@
 package be.fedauth.testkit;
 
+import be.fedauth.core.SettableClock;
 import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.KeyRetirement;
@@ -134,7 +135,7 @@ class FakeFasTest {
     void keyRetirements_areConfigurable_soAnotherKeyCanBeRetiredOnADate() throws Exception {
         KeyRetirement itsme = new KeyRetirement(DigitalKey.ITSME, Instant.parse("2030-01-01T00:00:00Z"));
         try (FakeFas fas = TestProtocol.fake().keyRetirements(List.of(itsme))
-                .clock(TestClock.fixed(Instant.parse("2030-01-02T00:00:00Z"))).start()) {
+                .clock(SettableClock.fixed(Instant.parse("2030-01-02T00:00:00Z"))).start()) {
             fas.preselectLogin("citizen", DigitalKey.ITSME);
 
             HttpResponse<String> response = Http.get(URI.create(fas.baseUri() + "/test/authorize?redirect_uri=http://127.0.0.1:1/cb"));

@@ -1,5 +1,6 @@
 package be.fedauth.testkit;
 
+import be.fedauth.core.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,12 +13,12 @@ class TestClockTest {
 
     @Test
     void fixed_standsStill() {
-        assertThat(TestClock.fixed(T).instant()).isEqualTo(T);
+        assertThat(SettableClock.fixed(T).instant()).isEqualTo(T);
     }
 
     @Test
     void advance_movesAFixedClock() {
-        TestClock clock = TestClock.fixed(T);
+        SettableClock clock = SettableClock.fixed(T);
 
         clock.advance(Duration.ofHours(1));
 
@@ -26,7 +27,7 @@ class TestClockTest {
 
     @Test
     void set_movesATickingClockThatKeepsTicking() {
-        TestClock clock = TestClock.system();
+        SettableClock clock = SettableClock.system();
 
         clock.set(T);
 
@@ -36,7 +37,7 @@ class TestClockTest {
 
     @Test
     void reset_returnsToTheInitialInstant() {
-        TestClock clock = TestClock.fixed(T);
+        SettableClock clock = SettableClock.fixed(T);
         clock.set(T.plusSeconds(999));
 
         clock.reset();
@@ -46,7 +47,7 @@ class TestClockTest {
 
     @Test
     void reset_returnsATickingClockToSystemTime() {
-        TestClock clock = TestClock.system();
+        SettableClock clock = SettableClock.system();
         clock.set(T);
 
         clock.reset();
@@ -56,7 +57,7 @@ class TestClockTest {
 
     @Test
     void freeze_stopsTheClock() {
-        TestClock clock = TestClock.system();
+        SettableClock clock = SettableClock.system();
 
         clock.freeze();
 

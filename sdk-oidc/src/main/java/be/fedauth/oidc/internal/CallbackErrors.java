@@ -39,7 +39,8 @@ final class CallbackErrors {
             return new AuthenticationException(ErrorCode.IDP_REFUSED_REQUEST, "the identity provider refused the"
                     + " request: error '" + code + "'");
         }
-        LOG.warn("OpenID provider {}: the callback carries error={} error_description={}", settings.providerId(), code, text);
+        // INFO: anyone holding a pending login can forge this callback; the audit trail counts it as idp_callback_error.
+        LOG.info("OpenID provider {}: the callback carries error={} error_description={}", settings.providerId(), code, text);
         return new AuthenticationException(ErrorCode.IDP_CALLBACK_ERROR, "the callback carries error '" + code + "'");
     }
 }

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  *   <li>A failed fetch keeps the last good set in use for the outage tolerance after its cache time,
  *       logged at WARN; it does not use up the refetch interval, so once the identity provider is back
  *       the next login with the new {@code kid} fetches at once.</li>
- *   <li>One fetch in flight; the others wait at most the fetch deadline ({@link SingleFlight}).</li>
+ *   <li>One fetch in flight; the others get the stale set at once when it is still within the outage
+ *       tolerance, else wait at most the fetch deadline ({@link SingleFlight}); after a failed refresh
+ *       the stale set is served without a new attempt for one refetch interval.</li>
  * </ul>
  * Thread-safe.
  */
@@ -44,6 +46,7 @@ final class JwksCache {
     private final ProviderId provider;
     private volatile Cached cached;
     private volatile Instant lastKidRefetch = Instant.MIN;
+    private volatile Instant lastFailure = Instant.MIN;
 
     private record Cached(JWKSet set, Instant fetchedAt) {
     }
@@ -73,10 +76,17 @@ final class JwksCache {
         if (c != null && now.isBefore(c.fetchedAt.plus(ttl))) {
             return c.set;
         }
+        boolean usableStale = c != null && now.isBefore(c.fetchedAt.plus(ttl).plus(outageTolerance));
+        // A stale but usable set is served at once while another login refreshes it, and for one refetch
+        // interval after a failed refresh: a slow or down JWKS endpoint costs one fetch, not every login.
+        if (usableStale && (flight.busy() || now.isBefore(lastFailure.plus(refetchInterval)))) {
+            return c.set;
+        }
         try {
             return flight.run(() -> fetch(now, c));
         } catch (FedAuthException e) {
-            if (c != null && now.isBefore(c.fetchedAt.plus(ttl).plus(outageTolerance))) {
+            lastFailure = now;
+            if (usableStale) {
                 LOG.warn("OpenID provider {}: JWKS refresh failed ({}: {}); using the set fetched at {}", provider,
                         e.code(), Reasons.of(e), c.fetchedAt);
                 return c.set;

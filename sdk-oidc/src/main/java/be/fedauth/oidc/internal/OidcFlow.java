@@ -151,7 +151,8 @@ public final class OidcFlow {
         Instant authTime = claims.getClaim("auth_time") != null ? dateClaim(claims, "auth_time")
                 : claims.getIssueTime().toInstant();
         return new VerifiedLogin(identity, level, authTime, ClaimsMapper.roles(all), ClaimsMapper.mandates(all),
-                session(t.idToken(), t.refreshToken(), claims), Optional.empty(), Map.of());
+                session(t.idToken(), t.refreshToken(), claims), settings.sessionBoundToIdToken()
+                ? Optional.of(claims.getExpirationTime().toInstant()) : Optional.empty(), Map.of());
     }
 
     /** Refreshes a login (OIDC Core 12): the new ID token must keep {@code iss} and {@code sub}. */

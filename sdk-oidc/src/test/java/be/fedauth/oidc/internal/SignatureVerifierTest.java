@@ -1,6 +1,6 @@
 package be.fedauth.oidc.internal;
 
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -43,7 +43,7 @@ class SignatureVerifierTest {
     private static RSAKey k1;
     private static RSAKey k2;
     private static ECKey ec;
-    private final TestClock clock = TestClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
+    private final SettableClock clock = SettableClock.fixed(Instant.parse("2026-03-02T09:00:00Z"));
     private WireMockServer server;
     private SignatureVerifier verifier;
 

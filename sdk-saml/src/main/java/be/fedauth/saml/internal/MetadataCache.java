@@ -154,7 +154,9 @@ public final class MetadataCache {
             lastFailure = null;
             LOG.debug("loaded the metadata of {} from {}", entityId, fetcher.describe());
             return true;
-        } catch (IOException | FedAuthException e) {
+        } catch (IOException | RuntimeException e) {
+            // A RuntimeException other than FedAuthException is a reader bug or garbage the reader did not
+            // expect: a failed load like any other, remembered until the retry interval.
             lastFailure = e;
             nextAttempt = now.plus(retryInterval);
             String keeping = current == null ? "no copy yet" : "keeping the last good copy";

@@ -12,7 +12,8 @@ import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
 import java.net.URI;
@@ -24,15 +25,15 @@ public final class QuickStart {
     }
 
     // --- docs/saml.md: quick start
-    /** Built once at start-up and shared: a SamlAuthenticationProvider is immutable and thread-safe. */
-    public static SamlAuthenticationProvider fas(IdpMetadataSource fasMetadata, String keyPem, String certificatePem) {
+    /** Built once at start-up and shared: a SamlProvider is immutable and thread-safe. */
+    public static SamlProvider fas(IdpMetadataSource fasMetadata, String keyPem, String certificatePem) {
         SpKeys keys = SpKeys.of(SpKey.fromPem(keyPem, certificatePem));
-        return SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"),
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of("fas-saml"),
                         "https://customs.example.be/saml/sp",                 // our entity id, registered at FAS
                         URI.create("https://customs.example.be/callback/saml"), // our ACS (HTTP-POST)
                         keys, fasMetadata)
                 .singleLogoutUrl(URI.create("https://customs.example.be/logout/saml"))
-                .build();
+                .build());
     }
 
     /** Call 1: send the browser to FAS (HTTP 302, or an auto-posted form), keep the pending login. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.IdpUnavailableException;
-import be.fedauth.saml.support.SettableClock;
+import be.fedauth.core.SettableClock;
 import be.fedauth.saml.support.SpFixture;
 import be.fedauth.saml.support.TestCredentials;
 import be.fedauth.saml.support.TestIdp;
@@ -24,7 +24,7 @@ import org.opensaml.security.x509.BasicX509Credential;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MetadataCacheTest {
     private static final TestCredentials SIGNER = TestCredentials.rsa("idp-metadata");
-    private final SettableClock clock = new SettableClock(SpFixture.NOW);
+    private final SettableClock clock = SettableClock.fixed(SpFixture.NOW);
 
     @Test
     void point2_firstLoadStuckInAnotherCaller_othersWaitAtMostTheLockTimeout() throws Exception {

@@ -1,5 +1,6 @@
 package be.fedauth.saml.support;
 
+import be.fedauth.core.SettableClock;
 import be.fedauth.core.AuthenticatedUser;
 import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.LoginRedirect;
@@ -7,8 +8,8 @@ import be.fedauth.core.LoginRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
-import be.fedauth.saml.SamlProviderBuilder;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
 import java.net.URI;
@@ -24,27 +25,27 @@ public final class SpFixture {
     public static final String SLO = "https://customs.example.be/logout/saml";
     public static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
-    public final SettableClock clock = new SettableClock(NOW);
+    public final SettableClock clock = SettableClock.fixed(NOW);
     public final TestCredentials idpKey = TestCredentials.rsa("idp");
     public final TestCredentials metadataKey = TestCredentials.rsa("idp-metadata");
     public final TestCredentials spKey = TestCredentials.rsa("sp");
-    public final SamlAuthenticationProvider provider;
+    public final SamlProvider provider;
 
     public SpFixture() {
         this(b -> b);
     }
 
-    public SpFixture(UnaryOperator<SamlProviderBuilder> customise) {
+    public SpFixture(UnaryOperator<SamlSettings.Builder> customise) {
         this(customise, List.of(TestCredentials.rsa("idp").certificate()));
     }
 
-    public SpFixture(UnaryOperator<SamlProviderBuilder> customise, List<java.security.cert.X509Certificate> idpCerts) {
+    public SpFixture(UnaryOperator<SamlSettings.Builder> customise, List<java.security.cert.X509Certificate> idpCerts) {
         IdpMetadataSource idp = IdpMetadataSource.fromXml(TestIdp.metadata(TestIdp.ENTITY_ID, idpCerts, metadataKey),
                 TestIdp.ENTITY_ID).signedBy(metadataKey.certificate()).clock(clock).build();
         SpKeys keys = SpKeys.of(SpKey.of(spKey.keyPair().getPrivate(), spKey.certificate()));
-        SamlProviderBuilder builder = SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SP_ENTITY_ID,
+        SamlSettings.Builder builder = SamlSettings.builder(ProviderId.of("fas-saml"), SP_ENTITY_ID,
                 URI.create(ACS), keys, idp).clock(clock).singleLogoutUrl(URI.create(SLO));
-        this.provider = customise.apply(builder).build();
+        this.provider = SamlProvider.create(customise.apply(builder).build());
     }
 
     public LoginRedirect start() {

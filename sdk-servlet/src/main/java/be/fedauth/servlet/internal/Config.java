@@ -53,7 +53,7 @@ public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, Li
      * filter's endpoints: returning there would start a login loop or log out at once.
      */
     public boolean isEndpoint(String localPath) {
-        int end = localPath.indexOf('?');
+        int end = firstOf(localPath, '?', '#');
         String bare = end < 0 ? localPath : localPath.substring(0, end);
         return bare.equals(loginPath) || bare.equals(logoutPath) || callbackPaths.contains(bare);
     }
@@ -61,5 +61,11 @@ public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, Li
     /** The configured e-service with this exact id (from a pending login). */
     public Optional<EService> eServiceExact(Optional<String> id) {
         return id.flatMap(i -> eServices.stream().filter(s -> s.id().equals(i)).findFirst());
+    }
+
+    private static int firstOf(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
     }
 }

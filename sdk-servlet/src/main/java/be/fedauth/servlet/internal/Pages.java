@@ -1,5 +1,6 @@
 package be.fedauth.servlet.internal;
 
+import be.fedauth.core.internal.html.Html;
 import be.fedauth.core.EService;
 import be.fedauth.core.Guidance;
 import be.fedauth.core.Helpdesk;

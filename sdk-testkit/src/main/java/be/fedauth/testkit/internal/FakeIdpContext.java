@@ -9,7 +9,7 @@ import be.fedauth.testkit.OidcClient;
 import be.fedauth.testkit.Person;
 import be.fedauth.testkit.Personas;
 import be.fedauth.testkit.SamlServiceProvider;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -39,7 +39,7 @@ public final class FakeIdpContext {
     /** Path of the login page. */
     public static final String LOGIN_PATH = "/testkit/login";
 
-    private final TestClock clock;
+    private final SettableClock clock;
     private final URI baseUri;
     private final List<KeyRetirement> keyRetirements;
     private final Supplier<KeyMaterial> keyGenerator;
@@ -61,7 +61,7 @@ public final class FakeIdpContext {
      *
      * @param keyGenerator makes a new signing key on rotation
      */
-    public FakeIdpContext(Personas personas, TestClock clock, URI baseUri, KeyMaterial signingKey,
+    public FakeIdpContext(Personas personas, SettableClock clock, URI baseUri, KeyMaterial signingKey,
                           KeyMaterial socialSecuritySigningKey, KeyMaterial encryptionKey,
                           List<KeyRetirement> keyRetirements, Supplier<KeyMaterial> keyGenerator) {
         this.personas = Objects.requireNonNull(personas, "personas");
@@ -108,7 +108,7 @@ public final class FakeIdpContext {
     }
 
     /** The clock every endpoint reads time from. */
-    public TestClock clock() {
+    public SettableClock clock() {
         return clock;
     }
 

@@ -4,7 +4,7 @@ import be.fedauth.core.KeyRetirement;
 import be.fedauth.testkit.EndpointFault;
 import be.fedauth.testkit.Personas;
 import be.fedauth.testkit.RecordedRequest;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
@@ -54,7 +54,7 @@ public final class FakeServer {
     }
 
     /** Everything a server needs to start; the personas are read while WireMock starts. */
-    public record Settings(int port, Supplier<Personas> personas, TestClock clock, boolean freshKeys,
+    public record Settings(int port, Supplier<Personas> personas, SettableClock clock, boolean freshKeys,
                            List<KeyRetirement> keyRetirements, List<ProtocolEndpoints> extraEndpoints) {
         public Settings {
             if (port < 0 || port > 65535) {
@@ -68,7 +68,7 @@ public final class FakeServer {
 
         /** Settings with the defaults of {@code FakeFas}: default personas, system clock, shipped keys. */
         public static Settings defaults(int port) {
-            return new Settings(port, Personas::defaults, TestClock.system(), false, List.of(KeyRetirement.TOKEN),
+            return new Settings(port, Personas::defaults, SettableClock.system(), false, List.of(KeyRetirement.TOKEN),
                     List.of());
         }
     }

@@ -1,5 +1,6 @@
 package be.fedauth.testkit.internal;
 
+import be.fedauth.core.internal.html.Html;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.Language;
 import be.fedauth.testkit.Person;
@@ -32,7 +33,7 @@ final class LoginPage implements ProtocolEndpoints {
         LoginTexts texts = new LoginTexts(language);
         if (pending.isEmpty()) {
             return FakeResponse.html(400, page(texts, language, "", "<p class=\"error\" id=\"expired\">"
-                    + escape(texts.expired()) + "</p>"));
+                    + Html.escape(texts.expired()) + "</p>"));
         }
         if ("POST".equals(request.method())) {
             return post(request, ctx, flow.get(), texts, language);
@@ -63,18 +64,18 @@ final class LoginPage implements ProtocolEndpoints {
 
     private static FakeResponse expired(LoginTexts texts, Language language) {
         return FakeResponse.html(400, page(texts, language, "", "<p class=\"error\" id=\"expired\">"
-                + escape(texts.expired()) + "</p>"));
+                + Html.escape(texts.expired()) + "</p>"));
     }
 
     private static String form(FakeIdpContext ctx, String flow, PendingAuthorization pending, LoginTexts texts,
                                Language language) {
         StringBuilder html = new StringBuilder();
-        html.append("<p>").append(escape(texts.intro())).append("</p>");
-        html.append("<p>").append(escape(texts.relyingParty())).append(": <strong id=\"relying-party\">")
-                .append(escape(pending.relyingParty())).append("</strong> (").append(escape(pending.idp().displayName()))
+        html.append("<p>").append(Html.escape(texts.intro())).append("</p>");
+        html.append("<p>").append(Html.escape(texts.relyingParty())).append(": <strong id=\"relying-party\">")
+                .append(Html.escape(pending.relyingParty())).append("</strong> (").append(Html.escape(pending.idp().displayName()))
                 .append(")</p>");
         html.append("<form method=\"post\" action=\"").append(FakeIdpContext.LOGIN_PATH).append("\">");
-        html.append("<input type=\"hidden\" name=\"flow\" value=\"").append(escape(flow)).append("\">");
+        html.append("<input type=\"hidden\" name=\"flow\" value=\"").append(Html.escape(flow)).append("\">");
         html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.code()).append("\">");
         int shown = 0;
         for (Person person : ctx.personas().people()) {
@@ -83,25 +84,25 @@ final class LoginPage implements ProtocolEndpoints {
                 continue;
             }
             shown++;
-            html.append("<fieldset id=\"persona-").append(escape(person.id())).append("\"><legend>")
-                    .append(escape(person.displayName())).append(" <small>(").append(escape(person.id()));
+            html.append("<fieldset id=\"persona-").append(Html.escape(person.id())).append("\"><legend>")
+                    .append(Html.escape(person.displayName())).append(" <small>(").append(Html.escape(person.id()));
             if (person.foreigner()) {
-                html.append(", ").append(escape(texts.foreignerNote()));
+                html.append(", ").append(Html.escape(texts.foreignerNote()));
             }
             html.append(")</small></legend>");
             for (DigitalKey key : keys) {
                 String value = person.id() + "|" + key.name();
-                html.append("<button type=\"submit\" name=\"choice\" value=\"").append(escape(value))
-                        .append("\" id=\"choice-").append(escape(person.id())).append("-").append(key.name())
-                        .append("\">").append(escape(texts.key(key))).append("</button> ");
+                html.append("<button type=\"submit\" name=\"choice\" value=\"").append(Html.escape(value))
+                        .append("\" id=\"choice-").append(Html.escape(person.id())).append("-").append(key.name())
+                        .append("\">").append(Html.escape(texts.key(key))).append("</button> ");
             }
             html.append("</fieldset>");
         }
         if (shown == 0) {
-            html.append("<p class=\"error\">").append(escape(texts.nobody())).append("</p>");
+            html.append("<p class=\"error\">").append(Html.escape(texts.nobody())).append("</p>");
         }
         html.append("<p><button type=\"submit\" name=\"cancel\" value=\"1\" id=\"cancel\">")
-                .append(escape(texts.cancel())).append("</button></p></form>");
+                .append(Html.escape(texts.cancel())).append("</button></p></form>");
         return html.toString();
     }
 
@@ -130,33 +131,17 @@ final class LoginPage implements ProtocolEndpoints {
 
     private static String page(LoginTexts texts, Language language, String flow, String content) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
-                .append("\"><head><meta charset=\"utf-8\"><title>").append(escape(texts.title()))
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(texts.title()))
                 .append("</title><style>body{font-family:sans-serif;max-width:48em;margin:2em auto}"
                         + "fieldset{margin:.5em 0}button{margin:.2em}.banner{background:#fee;padding:.5em}"
                         + ".error{color:#a00}</style></head><body>")
-                .append("<p class=\"banner\">").append(escape(texts.testOnly())).append("</p><nav>");
+                .append("<p class=\"banner\">").append(Html.escape(texts.testOnly())).append("</p><nav>");
         for (Language other : Language.values()) {
             html.append("<a lang=\"").append(other.code()).append("\" href=\"?flow=")
-                    .append(escape(HttpForms.encodeOne(flow))).append("&amp;lang=").append(other.code())
+                    .append(Html.escape(HttpForms.encodeOne(flow))).append("&amp;lang=").append(other.code())
                     .append("\">").append(other.name()).append("</a> ");
         }
-        return html.append("</nav><h1>").append(escape(texts.title())).append("</h1>").append(content)
+        return html.append("</nav><h1>").append(Html.escape(texts.title())).append("</h1>").append(content)
                 .append("</body></html>").toString();
-    }
-
-    /** Escapes text for HTML content and double-quoted attributes. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

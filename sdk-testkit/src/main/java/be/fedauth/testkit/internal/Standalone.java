@@ -4,7 +4,7 @@ import be.fedauth.core.ConfigurationException;
 import be.fedauth.core.KeyRetirement;
 import be.fedauth.testkit.Endpoint;
 import be.fedauth.testkit.Personas;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class Standalone {
         try {
             Path file = personasFile;
             Supplier<Personas> personas = file != null ? () -> Personas.load(file) : Personas::defaults;
-            server = FakeServer.start(new FakeServer.Settings(port, personas, TestClock.system(), freshKeys,
+            server = FakeServer.start(new FakeServer.Settings(port, personas, SettableClock.system(), freshKeys,
                     List.of(KeyRetirement.TOKEN), List.of()));
         } catch (ConfigurationException e) {
             System.err.println("cannot start: " + e.getMessage());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.OidcAttack;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Every OIDC one-shot attack shows in the response it applies to, once: the next login is normal again. */
 class OidcAttacksTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private final FakeFas fas = FakeFas.builder().clock(TestClock.fixed(NOW)).start();
+    private final FakeFas fas = FakeFas.builder().clock(SettableClock.fixed(NOW)).start();
     private final OidcClientDriver rp = new OidcClientDriver(fas);
 
     @AfterEach

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.OidcClient;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /** The fake FAS's OpenID Connect endpoints, through HTTP. */
 class OidcEndpointsTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private final TestClock clock = TestClock.fixed(NOW);
+    private final SettableClock clock = SettableClock.fixed(NOW);
     private final FakeFas fas = FakeFas.builder().clock(clock).start();
     private final OidcClientDriver rp = new OidcClientDriver(fas);
 

@@ -3,7 +3,7 @@ package be.fedauth.testkit.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.fedauth.testkit.FakeFas;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** An OIDC authorization without a preselected login goes through the login page, as a tester's browser would. */
 class OidcLoginPageTest {
-    private final FakeFas fas = FakeFas.builder().clock(TestClock.fixed(Instant.parse("2026-03-02T09:00:00Z"))).start();
+    private final FakeFas fas = FakeFas.builder().clock(SettableClock.fixed(Instant.parse("2026-03-02T09:00:00Z"))).start();
     private final OidcClientDriver rp = new OidcClientDriver(fas);
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 

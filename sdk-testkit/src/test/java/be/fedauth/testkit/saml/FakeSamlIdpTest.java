@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LoginRedirect;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
+import be.fedauth.saml.SamlSettings;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,10 +70,10 @@ class FakeSamlIdpTest {
 
     @Test
     void sso_requestFromAnUnknownSp_isRefusedWith400() throws Exception {
-        SamlAuthenticationProvider stranger = be.fedauth.saml.SamlAuthenticationProvider.builder(
+        SamlProvider stranger = be.fedauth.saml.SamlProvider.create(SamlSettings.builder(
                 be.fedauth.core.ProviderId.of("stranger"), "https://stranger.example/sp", SamlHarness.ACS,
                 strangerKeys(), be.fedauth.saml.IdpMetadataSource.fromUrl(harness.fas.samlMetadataUri(),
-                        harness.fas.samlEntityId()).signedBy(harness.fas.signingCertificate()).build()).build();
+                        harness.fas.samlEntityId()).signedBy(harness.fas.signingCertificate()).build()).build());
 
         HttpResponse<String> response = get(stranger.startLogin(LoginRequest.builder().build()).redirect().location());
 

@@ -13,7 +13,7 @@ import be.fedauth.core.Notice;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.Transition;
 import be.fedauth.core.TransitionAuthenticationProvider;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginCallback;
 import be.fedauth.testkit.LoginChoice;
@@ -36,8 +36,8 @@ class NctsTransitionTest {
     @BeforeEach
     void start() {
         harness = new SamlHarness(Instant.parse("2019-10-01T10:00:00Z"), false);
-        SamlAuthenticationProvider socialSecurity = harness.socialSecurityProvider();
-        SamlAuthenticationProvider fas = harness.fasProvider(b -> b);
+        SamlProvider socialSecurity = harness.socialSecurityProvider();
+        SamlProvider fas = harness.fasProvider(b -> b);
         ncts = TransitionAuthenticationProvider.builder(ProviderId.of("ncts"),
                 Transition.ncts(socialSecurity.id(), fas.id(), FIRST_DAY_REFUSED), socialSecurity, fas)
                 .clock(harness.clock).build();

@@ -7,7 +7,7 @@ import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.LoginRequest;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
 import be.fedauth.testkit.SamlAttack;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +37,7 @@ class SamlAttackAgainstFakeFasTest {
     @EnumSource(SamlAttack.class)
     void finishLogin_attackFromTheFake_failsWithItsErrorCode(SamlAttack attack) {
         SamlHarness harness = attack == SamlAttack.ENCRYPTED_UNSIGNED_INSIDE ? encrypting : plain;
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b);
+        SamlProvider provider = harness.fasProvider(b -> b);
         if (attack == SamlAttack.REPLAYED_ASSERTION) {
             harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
         }
@@ -49,7 +49,7 @@ class SamlAttackAgainstFakeFasTest {
 
     @Test
     void finishLogin_afterAnAttack_theFakeBehavesAgain() {
-        SamlAuthenticationProvider provider = plain.fasProvider(b -> b);
+        SamlProvider provider = plain.fasProvider(b -> b);
         plain.fas.queueAttack(SamlAttack.WRONG_AUDIENCE);
         assertThatThrownBy(() -> plain.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID))
                 .isInstanceOf(AuthenticationException.class);

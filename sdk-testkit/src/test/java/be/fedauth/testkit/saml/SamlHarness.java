@@ -6,16 +6,16 @@ import be.fedauth.core.LoginRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.ProviderId;
 import be.fedauth.saml.IdpMetadataSource;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
 import be.fedauth.saml.SamlProfile;
-import be.fedauth.saml.SamlProviderBuilder;
+import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SpKey;
 import be.fedauth.saml.SpKeys;
 import be.fedauth.testkit.FakeFas;
 import be.fedauth.testkit.HeadlessLogin;
 import be.fedauth.testkit.LoginCallback;
 import be.fedauth.testkit.SamlServiceProvider;
-import be.fedauth.testkit.TestClock;
+import be.fedauth.core.SettableClock;
 import be.fedauth.testkit.internal.KeyMaterial;
 import be.fedauth.testkit.internal.TestKeys;
 import java.net.URI;
@@ -31,11 +31,11 @@ final class SamlHarness implements AutoCloseable {
     static final URI SLO = URI.create("https://customs.example.be/logout/saml");
     private static final KeyMaterial SP_KEY = TestKeys.fresh("sp under test");
 
-    final TestClock clock;
+    final SettableClock clock;
     final FakeFas fas;
 
     SamlHarness(Instant now, boolean encrypt) {
-        this.clock = TestClock.fixed(now);
+        this.clock = SettableClock.fixed(now);
         this.fas = FakeFas.builder().clock(clock).start();
         fas.registerSamlServiceProvider(serviceProvider(encrypt).withSingleLogoutUrl(SLO));
     }
@@ -47,19 +47,19 @@ final class SamlHarness implements AutoCloseable {
     }
 
     /** The SDK provider for the fake FAS. */
-    SamlAuthenticationProvider fasProvider(UnaryOperator<SamlProviderBuilder> customise) {
+    SamlProvider fasProvider(UnaryOperator<SamlSettings.Builder> customise) {
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId())
                 .signedBy(fas.signingCertificate()).clock(clock).build();
-        return customise.apply(SamlAuthenticationProvider.builder(ProviderId.of("fas-saml"), SP_ENTITY_ID, ACS, keys(),
-                metadata).clock(clock).singleLogoutUrl(SLO)).build();
+        return SamlProvider.create(customise.apply(SamlSettings.builder(ProviderId.of("fas-saml"), SP_ENTITY_ID, ACS,
+                keys(), metadata).clock(clock).singleLogoutUrl(SLO)).build());
     }
 
     /** The SDK provider for the fake social-security login. */
-    SamlAuthenticationProvider socialSecurityProvider() {
+    SamlProvider socialSecurityProvider() {
         IdpMetadataSource metadata = IdpMetadataSource.fromUrl(fas.socialSecurityMetadataUri(), fas.socialSecurityEntityId())
                 .signedBy(fas.socialSecuritySigningCertificate()).clock(clock).build();
-        return SamlAuthenticationProvider.builder(ProviderId.of("social-security"), SP_ENTITY_ID, ACS, keys(), metadata)
-                .profile(SamlProfile.socialSecurity()).clock(clock).singleLogoutUrl(SLO).build();
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of("social-security"), SP_ENTITY_ID, ACS, keys(), metadata)
+                .profile(SamlProfile.socialSecurity()).clock(clock).singleLogoutUrl(SLO).build());
     }
 
     private static SpKeys keys() {

@@ -9,7 +9,7 @@ import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
 import be.fedauth.core.LoginRequest;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
 import be.fedauth.saml.SamlBinding;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +31,7 @@ class SamlLoginAgainstFakeFasTest {
     @Test
     void login_redirectBinding_returnsTheCitizenWithFasAttributesAndLevel() {
         harness = new SamlHarness(NOW, false);
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b);
+        SamlProvider provider = harness.fasProvider(b -> b);
 
         AuthenticatedUser user = harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
 
@@ -44,7 +44,7 @@ class SamlLoginAgainstFakeFasTest {
     @Test
     void login_postBindingWithItsme_reachesLevel450() {
         harness = new SamlHarness(NOW, false);
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b.requestBinding(SamlBinding.POST));
+        SamlProvider provider = harness.fasProvider(b -> b.requestBinding(SamlBinding.POST));
 
         AuthenticatedUser user = harness.login(provider, LoginRequest.builder().key(DigitalKey.ITSME).build(),
                 "citizen", DigitalKey.ITSME);
@@ -56,7 +56,7 @@ class SamlLoginAgainstFakeFasTest {
     @Test
     void login_spRegisteredForEncryption_getsAnEncryptedSignedAssertion() {
         harness = new SamlHarness(NOW, true);
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b.requireEncryptedAssertions());
+        SamlProvider provider = harness.fasProvider(b -> b.requireEncryptedAssertions());
 
         AuthenticatedUser user = harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
 
@@ -76,7 +76,7 @@ class SamlLoginAgainstFakeFasTest {
     @Test
     void login_foreignerWithEid_isRefusedByTheFakeAndFailsWithLoginCancelled() {
         harness = new SamlHarness(NOW, false);
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b);
+        SamlProvider provider = harness.fasProvider(b -> b);
 
         assertThatThrownBy(() -> harness.login(provider, LoginRequest.builder().build(), "foreigner", DigitalKey.EID))
                 .isInstanceOfSatisfying(AuthenticationException.class,
@@ -86,7 +86,7 @@ class SamlLoginAgainstFakeFasTest {
     @Test
     void login_afterTheFakeRotatesItsKeyAndTheMetadataIsRefreshed_isAccepted() {
         harness = new SamlHarness(NOW, false);
-        SamlAuthenticationProvider provider = harness.fasProvider(b -> b);
+        SamlProvider provider = harness.fasProvider(b -> b);
         harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
 
         harness.fas.rotateSigningKey();

@@ -11,7 +11,7 @@ import be.fedauth.core.ErrorCode;
 import be.fedauth.core.HttpRedirect;
 import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LogoutRequest;
-import be.fedauth.saml.SamlAuthenticationProvider;
+import be.fedauth.saml.SamlProvider;
 import be.fedauth.testkit.SamlServiceProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +46,7 @@ class SamlLogoutAgainstFakeFasTest {
     private static final String STATE = "logout-state-4711";
     private static final String RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
     private static SamlHarness harness;
-    private static SamlAuthenticationProvider fas;
+    private static SamlProvider fas;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeAll
@@ -104,7 +104,7 @@ class SamlLogoutAgainstFakeFasTest {
 
     @Test
     void finishLogout_againstTheSocialSecurityIdp_succeeds() throws Exception {
-        SamlAuthenticationProvider socialSecurity = harness.socialSecurityProvider();
+        SamlProvider socialSecurity = harness.socialSecurityProvider();
 
         URI back = logoutThroughTheFake(socialSecurity, "socsec-only", DigitalKey.SOCIAL_SECURITY);
 
@@ -145,7 +145,7 @@ class SamlLogoutAgainstFakeFasTest {
     @Test
     void logoutResponse_afterTheFakeRotatesItsKey_isSignedWithTheNewKeyOnly() throws Exception {
         try (SamlHarness own = new SamlHarness(Instant.parse("2026-03-02T10:00:00Z"), false)) {
-            SamlAuthenticationProvider provider = own.fasProvider(b -> b);
+            SamlProvider provider = own.fasProvider(b -> b);
             AuthenticatedUser user = own.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
             X509Certificate before = own.fas.signingCertificate();
             own.fas.rotateSigningKey();
@@ -219,7 +219,7 @@ class SamlLogoutAgainstFakeFasTest {
     @Test
     void sloRequest_fromAnSpRegisteredWithoutSigningCertificate_isRefusedWith400() throws Exception {
         try (SamlHarness own = new SamlHarness(Instant.parse("2026-03-02T10:00:00Z"), false)) {
-            SamlAuthenticationProvider provider = own.fasProvider(b -> b);
+            SamlProvider provider = own.fasProvider(b -> b);
             AuthenticatedUser user = own.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
             own.fas.registerSamlServiceProvider(new SamlServiceProvider(SamlHarness.SP_ENTITY_ID, List.of(SamlHarness.ACS),
                     Optional.empty(), Optional.empty()).withSingleLogoutUrl(SamlHarness.SLO));
@@ -232,7 +232,7 @@ class SamlLogoutAgainstFakeFasTest {
     void sloRequest_fromAnSpWithoutSloUrl_getsTheLoggedOutPage() throws Exception {
         try (SamlHarness own = new SamlHarness(Instant.parse("2026-03-02T10:00:00Z"), false)) {
             own.fas.registerSamlServiceProvider(SamlHarness.serviceProvider(false));
-            SamlAuthenticationProvider provider = own.fasProvider(b -> b);
+            SamlProvider provider = own.fasProvider(b -> b);
             AuthenticatedUser user = own.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
 
             HttpResponse<String> response = send(provider.startLogout(LogoutRequest.of(user)).location());
@@ -242,16 +242,16 @@ class SamlLogoutAgainstFakeFasTest {
         }
     }
 
-    private AuthenticatedUser login(SamlAuthenticationProvider provider) {
+    private AuthenticatedUser login(SamlProvider provider) {
         return harness.login(provider, LoginRequest.builder().build(), "citizen", DigitalKey.EID);
     }
 
-    private URI logoutThroughTheFake(SamlAuthenticationProvider provider) throws Exception {
+    private URI logoutThroughTheFake(SamlProvider provider) throws Exception {
         return logoutThroughTheFake(provider, "citizen", DigitalKey.EID);
     }
 
     /** Logs in, sends the SDK's LogoutRequest to the fake and returns where the fake redirects the browser. */
-    private URI logoutThroughTheFake(SamlAuthenticationProvider provider, String person, DigitalKey key) throws Exception {
+    private URI logoutThroughTheFake(SamlProvider provider, String person, DigitalKey key) throws Exception {
         AuthenticatedUser user = harness.login(provider, LoginRequest.builder().build(), person, key);
         HttpRedirect logout = provider.startLogout(new LogoutRequest(user.session(), Optional.empty(), Optional.of(STATE)));
         return follow(logout.location());

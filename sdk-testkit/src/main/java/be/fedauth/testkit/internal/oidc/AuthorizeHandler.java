@@ -1,5 +1,6 @@
 package be.fedauth.testkit.internal.oidc;
 
+import be.fedauth.core.internal.html.Html;
 import be.fedauth.core.AssuranceLevel;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.Language;
@@ -114,7 +115,7 @@ final class AuthorizeHandler {
 
     static String page(String message) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Fake FAS</title></head><body><h1>Fake FAS</h1><p>"
-                + message.replace("&", "&amp;").replace("<", "&lt;") + "</p></body></html>";
+                + Html.escape(message) + "</p></body></html>";
     }
 
     /** A validated authorization request waiting for the login. */

@@ -1,6 +1,9 @@
-package be.fedauth.servlet.internal;
+package be.fedauth.core.internal.html;
 
-/** HTML escaping for text and attribute values (OWASP XSS rule #1 and #2: the five significant characters). */
+/**
+ * The one HTML escaper of fedauth, for text and attribute values (OWASP XSS rules #1 and #2: the five
+ * significant characters). Not API: exported only to the modules that render pages.
+ */
 public final class Html {
     private Html() {
     }

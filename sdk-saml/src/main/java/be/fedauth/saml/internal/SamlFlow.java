@@ -1,8 +1,7 @@
-package be.fedauth.saml;
+package be.fedauth.saml.internal;
 
 import be.fedauth.core.AuthenticatedUser;
 import be.fedauth.core.AuthenticationException;
-import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.DigitalKey;
 import be.fedauth.core.ErrorCode;
@@ -19,16 +18,12 @@ import be.fedauth.core.ProviderId;
 import be.fedauth.core.SessionReference;
 import be.fedauth.core.spi.AchievedLevel;
 import be.fedauth.core.spi.VerifiedLogin;
-import be.fedauth.saml.internal.AttributeMapper;
-import be.fedauth.saml.internal.IdpDescriptor;
-import be.fedauth.saml.internal.InboundLogout;
-import be.fedauth.saml.internal.MessageFactory;
-import be.fedauth.saml.internal.OpenSaml;
-import be.fedauth.saml.internal.RedirectCodec;
-import be.fedauth.saml.internal.ResponseValidator;
-import be.fedauth.saml.internal.SpMetadataWriter;
-import be.fedauth.saml.internal.VerifiedAssertion;
-import be.fedauth.saml.internal.XmlSigner;
+import be.fedauth.saml.IdpInitiatedLogout;
+import be.fedauth.saml.SamlAttributeNames;
+import be.fedauth.saml.SamlBinding;
+import be.fedauth.saml.SamlSettings;
+import be.fedauth.saml.SamlSessionValues;
+import be.fedauth.saml.SpKey;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Base64;
@@ -40,65 +35,42 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.opensaml.saml.saml2.core.AuthnRequest;
 
 /**
- * Logs users in through a SAML 2.0 identity provider: BOSA FAS, or the legacy social-security login
- * (a second instance with {@link SamlProfile#socialSecurity()}). Made with {@link #builder}; see
- * {@link SamlProviderBuilder} for the settings and their defaults.
- *
- * <p>{@link #finishLogin} runs the shared {@link LoginChecks} (pending login, RelayState equal
- * to the state and not used before, level reached, named key not retired, single use, audit) around the
- * SAML part: a POST, then everything {@code ResponseValidator} lists (hardened parse, schema,
- * Destination, Issuer, Status, InResponseTo, signatures against the metadata keys only, exactly one
- * assertion, decryption, bearer confirmation, conditions, audience), the level's words and the attributes. Not verified: the IdP's certificate chains and
- * validity dates (metadata keys are trusted as published, as SAML Metadata 2.4.1.1 intends).
- *
- * <p>Immutable and thread-safe. OpenSAML is initialised once, on first build.
+ * The SAML 2.0 login and logout behind {@link be.fedauth.saml.SamlProvider}: the shared
+ * {@link LoginChecks} around the SAML part. Immutable and thread-safe.
  */
-public final class SamlAuthenticationProvider implements AuthenticationProvider {
-    private final SamlProviderBuilder settings;
+public final class SamlFlow {
+    private final SamlSettings settings;
     private final ResponseValidator validator;
     private final AttributeMapper mapper;
     private final InboundLogout inboundLogout;
     private final LoginChecks checks;
+    private final Supplier<IdpDescriptor> metadata;
 
-    SamlAuthenticationProvider(SamlProviderBuilder settings, ResponseValidator validator) {
+    /** The flow for these settings, with their response validator and the identity provider's current metadata. */
+    public SamlFlow(SamlSettings settings, ResponseValidator validator, Supplier<IdpDescriptor> metadata) {
+        this.metadata = metadata;
         this.settings = settings;
         this.validator = validator;
-        SamlAttributeNames n = settings.profile.attributes();
+        SamlAttributeNames n = settings.profile().attributes();
         this.mapper = new AttributeMapper(n.nationalNumber(), n.givenName(), n.familyName(), n.email(), n.language(),
                 n.federalId(), n.roles(), n.mandates());
-        this.inboundLogout = new InboundLogout(settings.clock, settings.clockSkew,
-                settings.singleLogoutUrl.map(URI::toString), settings.replayCache);
-        this.checks = LoginChecks.builder(settings.id, settings.clock, settings.replayCache).auditSink(settings.audit)
-                .auditPseudonymKey(settings.auditPseudonymKey)
-                .retirements(settings.retirements).build();
+        this.inboundLogout = new InboundLogout(settings.clock(), settings.clockSkew(),
+                settings.singleLogoutUrl().map(URI::toString), settings.replayCache());
+        this.checks = LoginChecks.builder(settings.id(), settings.clock(), settings.replayCache()).auditSink(settings.auditSink())
+                .auditPseudonymKey(settings.auditPseudonymKey())
+                .retirements(settings.retirements()).build();
     }
 
-    /**
-     * A builder.
-     *
-     * @param id this provider's id (for example "fas-saml" or "social-security")
-     * @param spEntityId the SP's entity id, registered at the identity provider
-     * @param acsUrl the SP's assertion consumer service URL (HTTP-POST)
-     * @param keys the SP's keys
-     * @param idp the identity provider's metadata
-     */
-    public static SamlProviderBuilder builder(ProviderId id, String spEntityId, URI acsUrl, SpKeys keys,
-                                              IdpMetadataSource idp) {
-        return new SamlProviderBuilder(id, spEntityId, acsUrl, keys, idp);
-    }
-
-    @Override
+    /** The provider's id. */
     public ProviderId id() {
-        return settings.id;
+        return settings.id();
     }
 
     /** The profile's keys, less the keys retired now. */
-    @Override
     public Set<DigitalKey> keys() {
-        return checks.offered(settings.profile.keys());
+        return checks.offered(settings.profile().keys());
     }
 
     /**
@@ -108,36 +80,34 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
      *     {@code key_retired} for the token from its retirement
      * @throws IdpUnavailableException when the metadata cannot be loaded or lacks the SSO endpoint
      */
-    @Override
     public LoginRedirect startLogin(LoginRequest request) {
         Objects.requireNonNull(request, "request");
-        checks.checkStart(request, settings.profile.keys());
-        IdpDescriptor idp = settings.idp.descriptor();
-        List<String> classRefs = settings.profile.vocabulary().requestValues(request.minimumLevel(), request.keys());
-        String requestId = "_" + settings.random.next();
-        String state = settings.random.next();
-        Instant now = settings.clock.instant();
-        boolean redirect = settings.binding == SamlBinding.REDIRECT;
+        checks.checkStart(request, settings.profile().keys());
+        IdpDescriptor idp = metadata.get();
+        List<String> classRefs = settings.profile().vocabulary().requestValues(request.minimumLevel(), request.keys());
+        String requestId = "_" + settings.random().next();
+        String state = settings.random().next();
+        Instant now = settings.clock().instant();
+        boolean redirect = settings.binding() == SamlBinding.REDIRECT;
         URI destination = (redirect ? idp.ssoRedirect() : idp.ssoPost()).orElseThrow(() -> new IdpUnavailableException(
-                ErrorCode.IDP_INVALID_RESPONSE, idp.entityId() + " has no SSO endpoint for " + settings.binding));
-        AuthnRequest authn = MessageFactory.authnRequest(requestId, now, destination.toString(), settings.spEntityId,
-                settings.acsUrl.toString(), classRefs, !request.keys().isEmpty());
-        SpKey key = settings.keys.signing();
+                ErrorCode.IDP_INVALID_RESPONSE, idp.entityId() + " has no SSO endpoint for " + settings.binding()));
+        SpKey key = settings.keys().signing();
+        byte[] xml = Outbound.authnRequest(requestId, now, destination.toString(), settings.spEntityId(),
+                settings.acsUrl().toString(), classRefs, !request.keys().isEmpty(),
+                redirect ? Optional.empty() : Optional.of(key));
         HttpRedirect browser;
         if (redirect) {
-            byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(authn));
             browser = HttpRedirect.redirect(RedirectCodec.encode(destination, "SAMLRequest", xml, Optional.of(state),
                     key.privateKey()));
         } else {
-            byte[] xml = OpenSaml.serialize(XmlSigner.sign(authn, key.privateKey(), key.certificate()));
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("SAMLRequest", Base64.getEncoder().encodeToString(xml));
             fields.put("RelayState", state);
             browser = HttpRedirect.post(destination, fields);
         }
         PendingLogin pending = PendingLogin.builder(id(), request, state, now).requestId(requestId)
-                .lifetime(settings.pendingLoginLifetime).build();
-        checks.started(Map.of("binding", settings.binding.name()));
+                .lifetime(settings.pendingLoginLifetime()).build();
+        checks.started(Map.of("binding", settings.binding().name()));
         return new LoginRedirect(browser, pending);
     }
 
@@ -147,7 +117,6 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
      * @throws AuthenticationException with the code of the first failed check
      * @throws IdpUnavailableException when the metadata cannot be loaded
      */
-    @Override
     public AuthenticatedUser finishLogin(CallbackRequest callback, PendingLogin pending) {
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(pending, "pending");
@@ -163,13 +132,13 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
             throw new AuthenticationException(ErrorCode.PENDING_LOGIN_INVALID, "the pending login is not a SAML login");
         }
         String samlResponse = callback.required("SAMLResponse");
-        IdpDescriptor idp = settings.idp.descriptor();
+        IdpDescriptor idp = metadata.get();
         VerifiedAssertion assertion = validator.validate(samlResponse, pending.requestId(), idp);
-        AchievedLevel achieved = settings.profile.vocabulary().interpret(assertion.classRefs());
+        AchievedLevel achieved = settings.profile().vocabulary().interpret(assertion.classRefs());
         Identity identity = mapper.identity(assertion);
         // SAML Profiles 4.1.4.5: a bearer assertion is used once, by its ID, whatever binds it to a request.
         // Written after every check of the assertion passed, so a refused response takes no place.
-        settings.replayCache.markUsed("saml-assertion:" + idp.entityId(), assertion.id(), assertion.expiresAt());
+        settings.replayCache().markUsed("saml-assertion:" + idp.entityId(), assertion.id(), assertion.expiresAt());
         return new VerifiedLogin(identity, achieved, assertion.authnInstant(), mapper.roles(assertion),
                 mapper.mandates(assertion), session(assertion), assertion.sessionNotOnOrAfter(), Map.of());
     }
@@ -194,7 +163,6 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
      *     {@code not_authenticated} when the session has no NameID
      * @throws IdpUnavailableException when the IdP has no SLO endpoint
      */
-    @Override
     public HttpRedirect startLogout(LogoutRequest request) {
         Objects.requireNonNull(request, "request");
         SessionReference session = request.session();
@@ -203,18 +171,17 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         }
         String nameId = session.value(SamlSessionValues.NAME_ID).orElseThrow(() ->
                 new AuthenticationException(ErrorCode.NOT_AUTHENTICATED, "the session has no SAML NameID"));
-        IdpDescriptor idp = settings.idp.descriptor();
+        IdpDescriptor idp = metadata.get();
         URI slo = idp.sloRedirect().orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
                 idp.entityId() + " has no HTTP-Redirect SingleLogoutService"));
-        String requestId = InboundLogout.requestIdFor(settings.spEntityId, request.state().orElseGet(settings.random::next));
-        var message = MessageFactory.logoutRequest(requestId, settings.clock.instant(), slo.toString(),
-                settings.spEntityId, nameId, session.value(SamlSessionValues.NAME_ID_FORMAT),
+        String requestId = InboundLogout.requestIdFor(settings.spEntityId(), request.state().orElseGet(settings.random()::next));
+        byte[] xml = Outbound.logoutRequest(requestId, settings.clock().instant(), slo.toString(),
+                settings.spEntityId(), nameId, session.value(SamlSessionValues.NAME_ID_FORMAT),
                 session.value(SamlSessionValues.NAME_QUALIFIER), session.value(SamlSessionValues.SP_NAME_QUALIFIER),
                 session.value(SamlSessionValues.SESSION_INDEX));
-        byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(message));
         checks.audit("logout_started", Optional.empty(), Map.of());
         return HttpRedirect.redirect(RedirectCodec.encode(slo, "SAMLRequest", xml, request.state(),
-                settings.keys.signing().privateKey()));
+                settings.keys().signing().privateKey()));
     }
 
     /**
@@ -231,7 +198,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         Objects.requireNonNull(callback, "callback");
         Objects.requireNonNull(state, "state");
         auditFailure("logout_failed", () -> {
-            IdpDescriptor idp = settings.idp.descriptor();
+            IdpDescriptor idp = metadata.get();
             finishLogout(InboundLogout.read(callback, "SAMLResponse", idp), idp, state);
             return null;
         });
@@ -249,7 +216,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         Objects.requireNonNull(rawQuery, "rawQuery");
         Objects.requireNonNull(state, "state");
         auditFailure("logout_failed", () -> {
-            IdpDescriptor idp = settings.idp.descriptor();
+            IdpDescriptor idp = metadata.get();
             finishLogout(RedirectCodec.decodeVerifiedRaw("SAMLResponse", rawQuery, idp.signingCertificates()), idp, state);
             return null;
         });
@@ -259,7 +226,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         if (!message.relayState().map(state::equals).orElse(false)) {
             throw new AuthenticationException(ErrorCode.STATE_MISMATCH, "the RelayState does not match this logout");
         }
-        inboundLogout.response(message, idp, InboundLogout.requestIdFor(settings.spEntityId, state));
+        inboundLogout.response(message, idp, InboundLogout.requestIdFor(settings.spEntityId(), state));
         checks.audit("logout_finished", Optional.empty(), Map.of());
     }
 
@@ -285,7 +252,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     public IdpInitiatedLogout handleLogoutRequest(CallbackRequest callback) {
         Objects.requireNonNull(callback, "callback");
         return auditFailure("logout_request_refused", () -> {
-            IdpDescriptor idp = settings.idp.descriptor();
+            IdpDescriptor idp = metadata.get();
             return handleLogoutRequest(InboundLogout.read(callback, "SAMLRequest", idp), idp);
         });
     }
@@ -299,7 +266,7 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
     public IdpInitiatedLogout handleLogoutRequest(String rawQuery) {
         Objects.requireNonNull(rawQuery, "rawQuery");
         return auditFailure("logout_request_refused", () -> {
-            IdpDescriptor idp = settings.idp.descriptor();
+            IdpDescriptor idp = metadata.get();
             return handleLogoutRequest(RedirectCodec.decodeVerifiedRaw("SAMLRequest", rawQuery,
                     idp.signingCertificates()), idp);
         });
@@ -309,27 +276,26 @@ public final class SamlAuthenticationProvider implements AuthenticationProvider 
         InboundLogout.Request request = inboundLogout.request(message, idp);
         URI slo = idp.sloRedirect().orElseThrow(() -> new IdpUnavailableException(ErrorCode.IDP_INVALID_RESPONSE,
                 idp.entityId() + " has no HTTP-Redirect SingleLogoutService"));
-        var response = MessageFactory.logoutResponse("_" + settings.random.next(), settings.clock.instant(),
-                slo.toString(), settings.spEntityId, request.id());
-        byte[] xml = OpenSaml.serialize(OpenSaml.get().marshall(response));
+        byte[] xml = Outbound.logoutResponse("_" + settings.random().next(), settings.clock().instant(),
+                slo.toString(), settings.spEntityId(), request.id());
         URI back = RedirectCodec.encode(slo, "SAMLResponse", xml, message.relayState(),
-                settings.keys.signing().privateKey());
+                settings.keys().signing().privateKey());
         checks.audit("logout_requested_by_idp", Optional.empty(), Map.of());
         return new IdpInitiatedLogout(request.nameId(), request.sessionIndexes(), HttpRedirect.redirect(back));
     }
 
     /** This SP's metadata (SAML Metadata 2.0), signed with the current signing key, to register at the IdP. */
     public String spMetadataXml() {
-        SpKey signing = settings.keys.signing();
-        return SpMetadataWriter.write("_" + settings.random.next(), settings.spEntityId, settings.acsUrl.toString(),
-                settings.singleLogoutUrl.map(URI::toString),
-                settings.keys.publishedSigningKeys().stream().map(SpKey::certificate).toList(),
-                settings.keys.decryptionKeys().stream().map(SpKey::certificate).toList(),
+        SpKey signing = settings.keys().signing();
+        return SpMetadataWriter.write("_" + settings.random().next(), settings.spEntityId(), settings.acsUrl().toString(),
+                settings.singleLogoutUrl().map(URI::toString),
+                settings.keys().publishedSigningKeys().stream().map(SpKey::certificate).toList(),
+                settings.keys().decryptionKeys().stream().map(SpKey::certificate).toList(),
                 signing.privateKey(), signing.certificate());
     }
 
     @Override
     public String toString() {
-        return "SamlAuthenticationProvider[" + settings + "]";
+        return "SamlFlow[" + settings + "]";
     }
 }

@@ -1,4 +1,4 @@
-package be.fedauth.testkit;
+package be.fedauth.core;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,33 +8,35 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * A settable clock for time travel: the fake IdP reads every time through it, so dated transitions
- * (a retired digital key, an expired role or mandate, a token lifetime) can be tested without waiting.
+ * A settable clock for time travel in tests: give it to the SDK (and the testkit's fake FAS reads
+ * every time through it), so dated transitions (a retired digital key, the end of a grace period, an
+ * expired role or mandate, a token lifetime) can be tested without waiting. The one test clock of every
+ * fedauth module.
  *
  * <p>A clock either follows the system time plus an offset ({@link #system()}) or stands still
  * ({@link #fixed(Instant)}). {@link #set(Instant)} and {@link #advance(Duration)} move it in both modes;
  * {@link #reset()} goes back to the state it was created in. Thread-safe.
  */
-public final class TestClock extends Clock {
+public final class SettableClock extends Clock {
     private final Clock base;
     private final Instant initialFrozen;
     private volatile Instant frozen;
     private volatile Duration offset = Duration.ZERO;
 
-    private TestClock(Clock base, Instant frozen) {
+    private SettableClock(Clock base, Instant frozen) {
         this.base = base;
         this.initialFrozen = frozen;
         this.frozen = frozen;
     }
 
     /** A clock that ticks with the system clock (UTC), until set or advanced. */
-    public static TestClock system() {
-        return new TestClock(Clock.systemUTC(), null);
+    public static SettableClock system() {
+        return new SettableClock(Clock.systemUTC(), null);
     }
 
     /** A clock that stands still at {@code instant} until set or advanced. */
-    public static TestClock fixed(Instant instant) {
-        return new TestClock(Clock.systemUTC(), Objects.requireNonNull(instant, "instant"));
+    public static SettableClock fixed(Instant instant) {
+        return new SettableClock(Clock.systemUTC(), Objects.requireNonNull(instant, "instant"));
     }
 
     /** Moves the clock to {@code instant}; a ticking clock keeps ticking from there. */
@@ -84,7 +86,7 @@ public final class TestClock extends Clock {
         return ZoneOffset.UTC;
     }
 
-    /** The zone cannot change: the fake IdP works in UTC; this returns the same clock. */
+    /** The zone cannot change: fedauth works in UTC; this returns the same clock. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
@@ -92,6 +94,6 @@ public final class TestClock extends Clock {
 
     @Override
     public String toString() {
-        return "TestClock[" + (isFrozen() ? "fixed at " : "ticking, now ") + instant() + "]";
+        return "SettableClock[" + (isFrozen() ? "fixed at " : "ticking, now ") + instant() + "]";
     }
 }
