@@ -36,7 +36,7 @@ class TimelineTest {
     @Test
     void point1_nctsPreset_readsItsCutoverFromTheTimeline() {
         assertThat(Transition.NCTS_CUTOVER_DAY).isEqualTo(LocalDate.parse("2019-10-24"));
-        assertThat(Transition.ncts(ProviderId.of("s"), ProviderId.of("f"), LocalDate.parse("2020-03-01")).cutover())
+        assertThat(Transition.ncts(ProviderId.of("socsec"), ProviderId.of("fas"), LocalDate.parse("2020-03-01")).cutover())
                 .isEqualTo(Timeline.standard().cutover("NCTS", "bosa"));
     }
 
@@ -126,7 +126,7 @@ class TimelineTest {
         Files.writeString(file, readShipped().replace("2019-10-24             | eservice.cutover      | NCTS",
                 "2019-11-04             | eservice.cutover      | NCTS"), StandardCharsets.UTF_8);
 
-        Transition moved = Transition.ncts(Timeline.load(file), ProviderId.of("s"), ProviderId.of("f"), LocalDate.parse("2020-03-01"));
+        Transition moved = Transition.ncts(Timeline.load(file), ProviderId.of("socsec"), ProviderId.of("fas"), LocalDate.parse("2020-03-01"));
 
         assertThat(moved.cutover()).isEqualTo(Instant.parse("2019-11-03T23:00:00Z"));
     }
