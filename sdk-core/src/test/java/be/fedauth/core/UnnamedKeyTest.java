@@ -32,6 +32,14 @@ class UnnamedKeyTest {
     }
 
     @Test
+    void point2_vocabularyOfAnotherIdp_doesNotReadFasLevelUrns() {
+        LevelVocabulary other = LevelVocabulary.builder().level("urn:example:weak", AssuranceLevel.LEVEL_100).build();
+
+        assertThatThrownBy(() -> other.interpret(List.of(FAS + "Level500")))
+                .extracting(e -> ((FedAuthException) e).code()).isEqualTo(ErrorCode.UNKNOWN_LEVEL);
+    }
+
+    @Test
     void point2_levelNumberBetweenTwoLevels_countsAsTheLowerOne() {
         assertThat(fasLike().interpret(List.of(FAS + "Level375")).level()).isEqualTo(AssuranceLevel.LEVEL_350);
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 
 /** A {@link LevelVocabulary} from a table of values. Immutable. */
 public final class TableLevelVocabulary implements LevelVocabulary {
+    private static final String FAS_PREFIX = "urn:be:fedict:iam:fas:";
     private static final java.util.regex.Pattern FAS_LEVEL =
             java.util.regex.Pattern.compile("urn:be:fedict:iam:fas:(?:[A-Za-z0-9_-]{1,32}:){0,3}Level([0-9]{3})");
     /**
@@ -32,9 +33,12 @@ public final class TableLevelVocabulary implements LevelVocabulary {
     private final Map<String, AchievedLevel> meanings;
     private final Map<AssuranceLevel, String> levelRequests;
     private final Map<DigitalKey, String> keyRequests;
+    /** Whether this is a FAS vocabulary (it lists FAS URNs): only then are unlisted FAS level URNs read. */
+    private final boolean fas;
 
     private TableLevelVocabulary(TableBuilder b) {
         this.meanings = Map.copyOf(b.meanings);
+        this.fas = b.meanings.keySet().stream().anyMatch(v -> v.startsWith(FAS_PREFIX));
         this.levelRequests = new EnumMap<>(AssuranceLevel.class);
         this.levelRequests.putAll(b.levelRequests);
         this.keyRequests = new EnumMap<>(DigitalKey.class);
@@ -96,7 +100,7 @@ public final class TableLevelVocabulary implements LevelVocabulary {
             AchievedLevel meaning = meanings.get(value);
             if (meaning == null) {
                 // FAS adds keys without protocol changes: a level URN the table lacks still gives its level.
-                Optional<AssuranceLevel> level = levelOf(value);
+                Optional<AssuranceLevel> level = fas ? levelOf(value) : Optional.empty();
                 if (level.isPresent() && (unnamed == null || level.get().compareTo(unnamed) > 0)) {
                     unnamed = level.get();
                 }
