@@ -87,7 +87,7 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
         }
         return new DemoOptions(values.getOrDefault("--host", "127.0.0.1"), port,
                 get(values, "--public-url", DemoOptions::url), get(values, "--clock", DemoOptions::instant),
-                get(values, "--ncts-grace-end", DemoOptions::date).orElse(LocalDate.of(2021, 1, 1)),
+                get(values, "--ncts-grace-end", DemoOptions::date).orElseGet(DemoOptions::assumedNctsGraceEnd),
                 !values.containsKey("--no-fake-idp"), number(values, "--fake-idp-port", 0),
                 get(values, "--fake-idp-jar", Path::of), get(values, "--oidc-issuer", DemoOptions::url),
                 get(values, "--oidc-client-id", v -> v), get(values, "--oidc-client-secret", v -> v),
@@ -165,5 +165,14 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a date (2020-06-15) or an instant (2020-06-15T09:00:00Z)", e);
         }
+    }
+
+    /**
+     * The first day the social-security login is refused for NCTS when --ncts-grace-end is not given: the
+     * end was never published, so the timeline carries fedauth's assumption ({@code bosa-grace-end}).
+     */
+    private static LocalDate assumedNctsGraceEnd() {
+        return be.fedauth.core.Timeline.standard().cutover("NCTS", "bosa-grace-end").atZone(be.fedauth.core.Transition.BRUSSELS)
+                .toLocalDate();
     }
 }

@@ -35,9 +35,12 @@ final class EnterpriseRegister {
      * Role proposals that role management knows and the identity provider does not release (it releases
      * accepted roles only): those of the testkit's personas.
      */
+    /** When the testkit persona's NCTS role was proposed (its personas.json: 1 March 2024, UTC); fixture data. */
+    private static final Instant PROPOSED_ON = Instant.ofEpochSecond(1_709_251_200L);
+
     private final List<RoleProposal> proposals = List.of(new RoleProposal(NationalRegisterNumber.parse("92051124534"),
             new RoleGrant("NCTS", EnterpriseNumber.parse("0412345614"), "NCTS", RoleState.PROPOSED,
-                    Instant.parse("2024-03-01T00:00:00Z"), Optional.empty())));
+                    PROPOSED_ON, Optional.empty())));
 
     /** A role proposed to a person. */
     private record RoleProposal(NationalRegisterNumber person, RoleGrant role) {

@@ -137,7 +137,7 @@ class DemoBrowserTest {
         WebElement message = browser.findElement(By.className("fedauth-message"));
         assertThat(browser.getTitle()).isEqualTo("Access denied");
         assertThat(message.getText()).contains("Accept the role in role management");
-        assertThat(browser.findElement(By.className("fedauth-helpdesk")).getText()).contains("ncts.helpdesk@minfin.fed.be");
+        assertThat(browser.findElement(By.className("fedauth-helpdesk")).getText()).contains("helpdesk.ncts@minfin.fed.be");
     }
 
     @Test

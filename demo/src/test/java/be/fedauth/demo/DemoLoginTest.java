@@ -72,7 +72,7 @@ class DemoLoginTest {
 
         assertThat(ncts.statusCode()).isEqualTo(403);
         assertThat(ncts.headers().firstValue("FedAuth-Error")).contains("role_not_accepted");
-        assertThat(ncts.body()).contains("Accept the role in role management", "ncts.helpdesk@minfin.fed.be");
+        assertThat(ncts.body()).contains("Accept the role in role management", "helpdesk.ncts@minfin.fed.be");
     }
 
     @Test

@@ -32,5 +32,11 @@ public enum Advice {
     /** Both parties must sign the mandate. */
     SIGN_MANDATE,
     /** The mandate must be renewed or extended. */
-    RENEW_MANDATE
+    RENEW_MANDATE,
+    /**
+     * Foreigners log in through eIDAS with a notified foreign eID, the FPS Finance ForReg account, or a
+     * Belgian key obtained through video identification: what {@link #FOREIGNER_TOKEN} becomes once the
+     * {@link Timeline} closes the token route (31/01/2024).
+     */
+    FOREIGNER_ROUTES
 }

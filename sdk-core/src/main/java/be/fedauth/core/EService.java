@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * A customs e-service that users log in to: its id, its name, the helpdesk mailbox that answers for
  * it, the role names that give access to it in role management, and whether it accepts mandates.
  *
- * <p>{@link #EMCS}, {@link #NCTS} and {@link #PLDA} are built in; other services are made with the
- * constructor.
+ * <p>{@link #EMCS}, {@link #NCTS}, {@link #PLDA} (the 2019 page) and {@link #IDMS}, {@link #AES} (which
+ * replaced PLDA for import and export in 2024) are built in, with their helpdesk mailbox from
+ * {@link Timeline#standard()}; other services are made with the constructor. Their phases, cutovers
+ * and identity providers over time are in the {@link Timeline}.
  *
  * @param id short upper-case identifier, such as "NCTS"
  * @param name the full name
@@ -26,15 +28,31 @@ public record EService(String id, String name, String helpdeskMailbox, List<Stri
 
     private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9_-]{1,31}");
 
-    /** Excise Movement and Control System. */
+    /** Excise Movement and Control System (EMCS 4.0 from 13/02/2023, 4.1 from 13/02/2024). */
     public static final EService EMCS = new EService("EMCS", "Excise Movement and Control System",
-            "emcs.helpdesk@minfin.fed.be", List.of("EMCS"), true);
-    /** New Computerised Transit System; moved from the social-security login to BOSA FAS on 24/10/2019. */
+            mailbox("EMCS"), List.of("EMCS"), true);
+    /**
+     * New Computerised Transit System; moved from the social-security login to BOSA FAS on 24/10/2019,
+     * and to phase 5 on 21/01/2025 (NCTS 4 switched off). Its mailbox is helpdesk.ncts@ as on the
+     * Web-NCTS page (the 2019 page wrote ncts.helpdesk@).
+     */
     public static final EService NCTS = new EService("NCTS", "New Computerised Transit System",
-            "ncts.helpdesk@minfin.fed.be", List.of("NCTS"), false);
-    /** Paperless Douane et Accises. */
+            mailbox("NCTS"), List.of("NCTS"), false);
+    /** Paperless Douane et Accises; replaced by IDMS and AES in 2024, still used for some customs-warehouse placements. */
     public static final EService PLDA = new EService("PLDA", "Paperless Douane et Accises",
-            "plda.helpdesk@minfin.fed.be", List.of("Douane et Accises Paperless", "PLDA"), true);
+            mailbox("PLDA"), List.of("Douane et Accises Paperless", "PLDA"), true);
+    /**
+     * Import Declaration Management System, in production since 23/10/2024 (replaces PLDA for import).
+     * Its role name and whether it accepts mandates are not public: fedauth assumes the id and no mandates.
+     */
+    public static final EService IDMS = new EService("IDMS", "Import Declaration Management System",
+            mailbox("IDMS"), List.of("IDMS"), false);
+    /**
+     * Automated Export System (replaces PLDA for export, 2024). Its role name and whether it accepts
+     * mandates are not public: fedauth assumes the id and no mandates.
+     */
+    public static final EService AES = new EService("AES", "Automated Export System",
+            mailbox("AES"), List.of("AES"), false);
 
     /** Validates and copies. */
     public EService {
@@ -50,9 +68,14 @@ public record EService(String id, String name, String helpdeskMailbox, List<Stri
         }
     }
 
-    /** The three built-in services. */
+    /** The built-in services: EMCS, NCTS, PLDA, then IDMS and AES. */
     public static List<EService> builtIn() {
-        return List.of(EMCS, NCTS, PLDA);
+        return List.of(EMCS, NCTS, PLDA, IDMS, AES);
+    }
+
+    private static String mailbox(String id) {
+        return Timeline.standard().helpdesk(id, "mailbox")
+                .orElseThrow(() -> new ConfigurationException("the shipped timeline has no mailbox for " + id));
     }
 
     /** The built-in service with this id (case-insensitive), or empty. */

@@ -14,10 +14,17 @@ import java.util.Optional;
  */
 public record Helpdesk(String phone, String internationalPhone, String hours, Optional<String> mailbox,
                        Optional<URI> helpPage) {
-    /** The customs helpdesk phone number. */
-    public static final String PHONE = "02 579 33 33";
+    /** The customs helpdesk phone number ({@link Timeline#standard()}, helpdesk CUSTOMS). */
+    public static final String PHONE = Timeline.standard().helpdesk("CUSTOMS", "phone")
+            .orElseThrow(() -> new ConfigurationException("the shipped timeline has no customs helpdesk phone"));
     /** The customs helpdesk phone number from abroad. */
-    public static final String INTERNATIONAL_PHONE = "+32 2 579 33 33";
-    /** The mailbox where foreigners request a token. */
-    public static final String FOREIGNER_TOKEN_MAILBOX = "iam.da@minfin.fed.be";
+    public static final String INTERNATIONAL_PHONE = Timeline.standard().helpdesk("CUSTOMS", "international")
+            .orElseThrow(() -> new ConfigurationException("the shipped timeline has no international helpdesk phone"));
+    /**
+     * The mailbox where foreigners requested a token, until the token's retirement on 31/01/2024
+     * ({@link Timeline#standard()}, foreigner route TOKEN).
+     */
+    public static final String FOREIGNER_TOKEN_MAILBOX = Timeline.standard().entries(TimelineEntry.Kind.FOREIGNER_ROUTE)
+            .stream().filter(e -> e.subject().equals("TOKEN")).findFirst().flatMap(e -> e.attribute("mailbox"))
+            .orElseThrow(() -> new ConfigurationException("the shipped timeline has no token mailbox for foreigners"));
 }

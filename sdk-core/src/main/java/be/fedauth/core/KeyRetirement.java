@@ -1,7 +1,6 @@
 package be.fedauth.core;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -13,9 +12,13 @@ import java.util.Objects;
  */
 public record KeyRetirement(DigitalKey key, Instant retiredAt) {
 
-    /** The paper token of 24 codes, removed as a login key on 31/01/2024 (from the start of that day, Brussels). */
+    /**
+     * The paper token of 24 codes, removed as a login key on 31/01/2024 (from the start of that day,
+     * Brussels), as {@link Timeline#standard()} gives it.
+     */
     public static final KeyRetirement TOKEN = new KeyRetirement(DigitalKey.PASSWORD_TOKEN,
-            LocalDate.of(2024, 1, 31).atStartOfDay(Transition.BRUSSELS).toInstant());
+            Timeline.standard().retiredAt(DigitalKey.PASSWORD_TOKEN)
+                    .orElseThrow(() -> new ConfigurationException("the shipped timeline does not retire the token")));
 
     /** Validates. */
     public KeyRetirement {

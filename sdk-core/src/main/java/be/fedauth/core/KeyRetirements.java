@@ -26,9 +26,12 @@ public record KeyRetirements(List<KeyRetirement> retirements) {
         }
     }
 
-    /** The retirements FAS announced (see {@link KeyRetirement#TOKEN}). */
+    /**
+     * The retirements FAS announced, from {@link Timeline#standard()}: the token and the CSAM login with a
+     * commercial certificate, both from 31/01/2024.
+     */
     public static KeyRetirements standard() {
-        return of(KeyRetirement.TOKEN);
+        return Timeline.standard().retirements();
     }
 
     /** None: every key stays accepted. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import java.util.Set;
  *   <li>the protocol step;</li>
  *   <li>the level reached is at least the one requested ({@code level_too_low});</li>
  *   <li>the key the identity provider named is not retired now ({@code key_retired}); a level alone
- *       is never read as a particular key;</li>
+ *       is never read as a particular key; a key deprecated now (per the {@link Timeline}) adds a
+ *       {@link Notice#KEY_DEPRECATED} notice, and a key the identity provider reported in words the
+ *       vocabulary does not name ({@link DigitalKey#UNNAMED}) a {@link Notice#UNNAMED_KEY} notice;</li>
  *   <li>the state is marked used, atomically: of two callbacks racing with one pending login only one
  *       logs a user in ({@code replay_detected}). One replay-cache entry per login, written only after
  *       everything else passed, so refused callbacks take no place in the cache;</li>
@@ -48,6 +51,7 @@ public final class LoginChecks {
     private final AuditSink audit;
     private final Optional<byte[]> pseudonymKey;
     private final KeyRetirements retirements;
+    private final Timeline timeline;
 
     private LoginChecks(Builder b) {
         this.provider = b.provider;
@@ -55,7 +59,8 @@ public final class LoginChecks {
         this.replayCache = b.replayCache;
         this.audit = b.audit;
         this.pseudonymKey = b.pseudonymKey.map(byte[]::clone);
-        this.retirements = b.retirements;
+        this.timeline = b.timeline;
+        this.retirements = b.retirements.orElseGet(timeline::retirements);
     }
 
     /**
@@ -193,9 +198,14 @@ public final class LoginChecks {
             // Expired during the protocol step: its state would not be remembered, so it is not accepted.
             throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
         }
+        List<Notice> notices = new ArrayList<>();
+        timeline.deprecationNotice(key, now).ifPresent(notices::add);
+        if (key == DigitalKey.UNNAMED) {
+            notices.add(Notice.unnamedKey(achieved.level()));
+        }
         replayCache.markUsed(STATE_NAMESPACE, pending.state(), pending.expiresAt());
         return new AuthenticatedUser(verified.identity(), key, achieved.level(), provider, verified.authenticatedAt(),
-                verified.roles(), verified.mandates(), List.of(), verified.session(), verified.notAfter());
+                verified.roles(), verified.mandates(), notices, verified.session(), verified.notAfter());
     }
 
     /**
@@ -240,7 +250,8 @@ public final class LoginChecks {
         private final ReplayCache replayCache;
         private AuditSink audit = AuditSink.NONE;
         private Optional<byte[]> pseudonymKey = Optional.empty();
-        private KeyRetirements retirements = KeyRetirements.standard();
+        private Optional<KeyRetirements> retirements = Optional.empty();
+        private Timeline timeline = Timeline.standard();
 
         private Builder(ProviderId provider, Clock clock, ReplayCache replayCache) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -260,9 +271,18 @@ public final class LoginChecks {
             return this;
         }
 
-        /** The keys retired and from when (default {@link KeyRetirements#standard()}). */
+        /** The keys retired and from when (default: the timeline's, {@link KeyRetirements#standard()}). */
         public Builder retirements(KeyRetirements value) {
-            this.retirements = Objects.requireNonNull(value, "retirements");
+            this.retirements = Optional.of(Objects.requireNonNull(value, "retirements"));
+            return this;
+        }
+
+        /**
+         * The timeline whose deprecations give notices and whose retirements apply unless
+         * {@link #retirements} is set (default {@link Timeline#standard()}).
+         */
+        public Builder timeline(Timeline value) {
+            this.timeline = Objects.requireNonNull(value, "timeline");
             return this;
         }
 

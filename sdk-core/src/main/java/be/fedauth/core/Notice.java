@@ -19,6 +19,10 @@ public record Notice(String code, Optional<LocalDate> lastDay, Map<Language, Str
 
     /** The code of {@link #legacyLoginEnding(LocalDate)}. */
     public static final String LEGACY_LOGIN_ENDING = "legacy_login_ending";
+    /** The code of {@link #keyDeprecated(DigitalKey, Optional)}. */
+    public static final String KEY_DEPRECATED = "key_deprecated";
+    /** The code of {@link #unnamedKey(AssuranceLevel)}. */
+    public static final String UNNAMED_KEY = "unnamed_key";
 
     /** Validates and copies. */
     public Notice {
@@ -50,5 +54,41 @@ public record Notice(String code, Optional<LocalDate> lastDay, Map<Language, Str
         texts.put(Language.EN, "You logged in through social security. This remains possible until "
                 + day + " inclusive; after that, use the federal login (CSAM).");
         return new Notice(LEGACY_LOGIN_ENDING, Optional.of(lastDay), texts);
+    }
+
+    /**
+     * The notice after a login with a key being phased out ({@link Timeline} {@code key.deprecated}):
+     * it still works, until {@code lastDay} when its retirement is dated.
+     */
+    public static Notice keyDeprecated(DigitalKey key, Optional<LocalDate> lastDay) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(lastDay, "lastDay");
+        String until = lastDay.map(d -> d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))).orElse(null);
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        texts.put(Language.FR, "La clé numérique utilisée sera bientôt retirée" + (until == null ? "" : " (dernier jour : " + until + ")")
+                + ". Activez dès maintenant une autre clé : eID, itsme, MyGov.be ou un code de sécurité par application, e-mail ou SMS.");
+        texts.put(Language.NL, "De gebruikte digitale sleutel wordt binnenkort afgeschaft" + (until == null ? "" : " (laatste dag: " + until + ")")
+                + ". Activeer nu een andere sleutel: eID, itsme, MyGov.be of een beveiligingscode via app, e-mail of sms.");
+        texts.put(Language.DE, "Der verwendete digitale Schlüssel wird bald abgeschafft" + (until == null ? "" : " (letzter Tag: " + until + ")")
+                + ". Aktivieren Sie jetzt einen anderen Schlüssel: eID, itsme, MyGov.be oder einen Sicherheitscode per App, E-Mail oder SMS.");
+        texts.put(Language.EN, "The digital key you used is being retired" + (until == null ? "" : " (last day: " + until + ")")
+                + ". Set up another key now: eID, itsme, MyGov.be, or a security code by app, e-mail or SMS.");
+        return new Notice(KEY_DEPRECATED, lastDay, texts);
+    }
+
+    /**
+     * The notice for the application after a login whose key the identity provider reported in words
+     * fedauth does not name (a key FAS added, such as MyGov.be): it was accepted by its level alone.
+     * Applications may log it or show it to administrators; users need not act.
+     */
+    public static Notice unnamedKey(AssuranceLevel level) {
+        Objects.requireNonNull(level, "level");
+        int n = level.value();
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        texts.put(Language.FR, "Connexion avec une clé numérique que fedauth ne nomme pas encore, acceptée pour son niveau " + n + ".");
+        texts.put(Language.NL, "Aanmelding met een digitale sleutel die fedauth nog niet kent, aanvaard op niveau " + n + ".");
+        texts.put(Language.DE, "Anmeldung mit einem digitalen Schlüssel, den fedauth noch nicht kennt, angenommen auf Stufe " + n + ".");
+        texts.put(Language.EN, "Login with a digital key fedauth does not name yet, accepted at its level " + n + ".");
+        return new Notice(UNNAMED_KEY, Optional.empty(), texts);
     }
 }

@@ -20,8 +20,8 @@ public record Transition(ProviderId legacy, ProviderId successor, Instant cutove
     /** Belgian time, in which the customs administration states its dates. */
     public static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
 
-    /** The day NCTS moved to BOSA FAS: 24 October 2019. */
-    public static final LocalDate NCTS_CUTOVER_DAY = LocalDate.of(2019, 10, 24);
+    /** The day NCTS moved to BOSA FAS, 24 October 2019: the {@code bosa} cutover of NCTS in {@link Timeline#standard()}. */
+    public static final LocalDate NCTS_CUTOVER_DAY = Timeline.standard().cutover("NCTS", "bosa").atZone(BRUSSELS).toLocalDate();
 
     /** Validates. */
     public Transition {
@@ -43,9 +43,31 @@ public record Transition(ProviderId legacy, ProviderId successor, Instant cutove
      * is refused from the start of {@code firstDayRefused} in Brussels.
      */
     public static Transition ncts(ProviderId socialSecurity, ProviderId fas, LocalDate firstDayRefused) {
+        return ncts(Timeline.standard(), socialSecurity, fas, firstDayRefused);
+    }
+
+    /**
+     * The NCTS preset with the cutover of {@code timeline} (its {@code bosa} cutover of NCTS), for an
+     * operator's timeline file.
+     *
+     * @throws ConfigurationException when the timeline has no such cutover
+     */
+    public static Transition ncts(Timeline timeline, ProviderId socialSecurity, ProviderId fas, LocalDate firstDayRefused) {
+        Objects.requireNonNull(timeline, "timeline");
         Objects.requireNonNull(firstDayRefused, "firstDayRefused");
-        return new Transition(socialSecurity, fas, NCTS_CUTOVER_DAY.atStartOfDay(BRUSSELS).toInstant(),
+        return new Transition(socialSecurity, fas, timeline.cutover("NCTS", "bosa"),
                 firstDayRefused.atStartOfDay(BRUSSELS).toInstant());
+    }
+
+    /**
+     * NCTS phase 5, a cutover without grace: from {@code ncts4} (the provider in front of NCTS 4) to
+     * {@code ncts5} at the {@code phase5} cutover of NCTS in {@code timeline} (NCTS 4 switched off on
+     * 21/01/2025 01:00 CET).
+     */
+    public static Transition nctsPhase5(Timeline timeline, ProviderId ncts4, ProviderId ncts5) {
+        Objects.requireNonNull(timeline, "timeline");
+        Instant cutover = timeline.cutover("NCTS", "phase5");
+        return new Transition(ncts4, ncts5, cutover, cutover);
     }
 
     /** The phase at {@code now}. */

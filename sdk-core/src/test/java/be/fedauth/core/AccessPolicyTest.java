@@ -114,7 +114,7 @@ class AccessPolicyTest {
 
         Guidance guidance = decision.guidance(Language.EN).orElseThrow();
         assertThat(guidance.message()).containsIgnoringCase("accept the role in role management");
-        assertThat(guidance.helpdesk().mailbox()).contains("ncts.helpdesk@minfin.fed.be");
+        assertThat(guidance.helpdesk().mailbox()).contains("helpdesk.ncts@minfin.fed.be");
         assertThat(guidance.helpdesk().helpPage().orElseThrow().toString()).contains("rma-help.fedict.belgium.be");
     }
 

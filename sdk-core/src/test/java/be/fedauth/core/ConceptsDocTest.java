@@ -55,7 +55,7 @@ class ConceptsDocTest {
 
         examples.finish(failing, CallbackRequest.get(Map.of()), pending);
 
-        assertThat(examples.shownPage).startsWith("level_too_low: ").contains("ncts.helpdesk@minfin.fed.be")
+        assertThat(examples.shownPage).startsWith("level_too_low: ").contains("helpdesk.ncts@minfin.fed.be")
                 .contains("eID of itsme");
     }
 }

@@ -44,11 +44,21 @@ class GuidanceTest {
     }
 
     @Test
-    void guidance_forForeigners_explainsTheTokenProcedure() {
-        Guidance guidance = Guidance.of(ErrorCode.FOREIGNER_TOKEN_ONLY, Language.EN);
+    void point3_guidanceForForeigners_beforeTheTokensRetirement_explainsTheTokenProcedure() {
+        Guidance guidance = Guidance.at(ErrorCode.FOREIGNER_TOKEN_ONLY, Language.EN, java.time.Instant.parse("2023-06-01T10:00:00Z"));
 
         assertThat(guidance.message()).contains("iam.da@minfin.fed.be").contains("Brussels");
         assertThat(guidance.helpdesk().helpPage().orElseThrow().toString()).isEqualTo("mailto:iam.da@minfin.fed.be");
+    }
+
+    @Test
+    void point3_guidanceForForeigners_today_pointsToEidasForRegAndVideoIdentification() {
+        for (Language language : Language.values()) {
+            Guidance guidance = Guidance.of(ErrorCode.FOREIGNER_TOKEN_ONLY, language);
+
+            assertThat(guidance.message()).contains("eIDAS", "ForReg", "mybelgianid.be").doesNotContain("iam.da@");
+            assertThat(guidance.helpdesk().helpPage().orElseThrow().toString()).isEqualTo("https://finance.belgium.be/en/E-services/forreg");
+        }
     }
 
     @Test
@@ -69,7 +79,7 @@ class GuidanceTest {
     @Test
     void builtInEServices_haveTheirHelpdeskMailboxes() {
         assertThat(EService.builtIn("ncts")).contains(EService.NCTS);
-        assertThat(EService.NCTS.helpdeskMailbox()).isEqualTo("ncts.helpdesk@minfin.fed.be");
+        assertThat(EService.NCTS.helpdeskMailbox()).isEqualTo("helpdesk.ncts@minfin.fed.be");
         assertThat(EService.EMCS.helpdeskMailbox()).isEqualTo("emcs.helpdesk@minfin.fed.be");
         assertThat(EService.PLDA.helpdeskMailbox()).isEqualTo("plda.helpdesk@minfin.fed.be");
         assertThat(EService.builtIn("XYZ")).isEmpty();

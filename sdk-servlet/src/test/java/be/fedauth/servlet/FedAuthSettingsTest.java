@@ -79,7 +79,7 @@ class FedAuthSettingsTest {
         assertThat(settings.loginPath()).isEqualTo("/login");
         assertThat(settings.callbackPaths()).containsExactly("/callback/oidc", "/callback/saml");
         assertThat(settings.logoutPath()).isEqualTo("/logout");
-        assertThat(settings.eServices()).containsExactly(EService.EMCS, EService.NCTS, EService.PLDA);
+        assertThat(settings.eServices()).containsExactly(EService.EMCS, EService.NCTS, EService.PLDA, EService.IDMS, EService.AES);
     }
 
     @Test

@@ -101,7 +101,7 @@ class TransitionRouteTest {
 
         assertThat(callback.statusCode()).isEqualTo(403);
         assertThat(callback.headers().firstValue("FedAuth-Error")).contains("transition_grace_expired");
-        assertThat(callback.body()).contains("mailto:ncts.helpdesk@minfin.fed.be");
+        assertThat(callback.body()).contains("mailto:helpdesk.ncts@minfin.fed.be");
     }
 
     @Test

@@ -31,6 +31,10 @@ class LoginRulesTest {
         FOREIGNER_WITH_TOKEN_BEFORE_ITS_RETIREMENT("foreigner", DigitalKey.PASSWORD_TOKEN, "", "2024-01-30T22:59:59Z", null),
         FOREIGNER_WITH_TOKEN_AFTER_ITS_RETIREMENT("foreigner", DigitalKey.PASSWORD_TOKEN, "", "2024-01-30T23:00:00Z", "KEY_RETIRED"),
         FOREIGNER_WITH_ANOTHER_KEY("foreigner-eid", DigitalKey.FOREIGN_EID, "", "2023-01-01T00:00:00Z", "FOREIGNER_TOKEN_ONLY"),
+        // Issue 15 point 3: the timeline's token route closes at the start of 31/01/2024 (Brussels); eIDAS replaces it.
+        POINT3_FOREIGNER_WITH_EIDAS_ONE_SECOND_BEFORE_THE_TOKENS_END("foreigner-eid", DigitalKey.FOREIGN_EID, "",
+                "2024-01-30T22:59:59Z", "FOREIGNER_TOKEN_ONLY"),
+        POINT3_FOREIGNER_WITH_EIDAS_AT_THE_TOKENS_END("foreigner-eid", DigitalKey.FOREIGN_EID, "", "2024-01-30T23:00:00Z", null),
         SOCIAL_SECURITY_ONLY_PERSON_AT_FAS("socsec-only", DigitalKey.SOCIAL_SECURITY, "", null, "NOT_KNOWN_TO_IDP"),
         SOCIAL_SECURITY_ONLY_PERSON_AT_SOCIAL_SECURITY("socsec-only", DigitalKey.SOCIAL_SECURITY, "&idp=SOCIAL_SECURITY", null, null),
         CITIZEN_WITH_EID_AT_SOCIAL_SECURITY("citizen", DigitalKey.EID, "&idp=SOCIAL_SECURITY", null, "KEY_NOT_ACCEPTED"),

@@ -3,12 +3,17 @@ package be.fedauth.core.internal;
 import be.fedauth.core.Advice;
 import be.fedauth.core.Helpdesk;
 import be.fedauth.core.Language;
+import be.fedauth.core.Timeline;
+import be.fedauth.core.TimelineEntry;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The user-facing texts of {@link be.fedauth.core.Guidance}, in French, Dutch, German and English. */
+/**
+ * The user-facing texts of {@link be.fedauth.core.Guidance}, in French, Dutch, German and English. Dated
+ * facts (mailboxes, pages, which foreigner routes are open) come from the {@link Timeline}.
+ */
 public final class GuidanceTexts {
     private static final Map<Advice, Map<Language, String>> TEXTS = new EnumMap<>(Advice.class);
 
@@ -62,6 +67,19 @@ public final class GuidanceTexts {
                         + Helpdesk.FOREIGNER_TOKEN_MAILBOX + "; Sie werden zu einer Identitätsprüfung nach Brüssel eingeladen.",
                 "Foreign users log in with a token only. Request it by e-mail from "
                         + Helpdesk.FOREIGNER_TOKEN_MAILBOX + "; you will be invited to Brussels for an identity check.");
+        put(Advice.FOREIGNER_ROUTES,
+                "Les utilisateurs étrangers se connectent avec une eID étrangère reconnue (eIDAS), avec un compte ForReg du SPF Finances "
+                        + "(enregistrement en ligne puis contrôle vidéo), ou avec une clé numérique belge obtenue par identification vidéo "
+                        + "sur mybelgianid.be. Le token n'est plus une clé numérique.",
+                "Buitenlandse gebruikers melden zich aan met een erkende buitenlandse eID (eIDAS), met een ForReg-account van de FOD "
+                        + "Financiën (online registratie en daarna een videocontrole), of met een Belgische digitale sleutel verkregen via "
+                        + "video-identificatie op mybelgianid.be. Het token is geen digitale sleutel meer.",
+                "Ausländische Benutzer melden sich mit einer anerkannten ausländischen eID (eIDAS), mit einem ForReg-Konto des FÖD "
+                        + "Finanzen (Online-Registrierung, dann Videoprüfung) oder mit einem belgischen digitalen Schlüssel an, den sie per "
+                        + "Video-Identifizierung auf mybelgianid.be erhalten. Das Token ist kein digitaler Schlüssel mehr.",
+                "Foreign users log in with a recognised foreign eID (eIDAS), with an FPS Finance ForReg account (online registration, "
+                        + "then a video check), or with a Belgian digital key obtained through video identification at mybelgianid.be. "
+                        + "The token is no longer a digital key.");
         put(Advice.LEGACY_LOGIN_ENDED,
                 "La connexion via la sécurité sociale n'est plus possible pour cette application. Connectez-vous via le système d'authentification fédéral (CSAM).",
                 "Aanmelden via de sociale zekerheid is voor deze toepassing niet meer mogelijk. Meld u aan via de federale authenticatiedienst (CSAM).",
@@ -128,6 +146,8 @@ public final class GuidanceTexts {
             case ASK_LOCAL_MANAGER, ACCEPT_ROLE -> Optional.of(URI.create("https://rma-help.fedict.belgium.be/" + lang + "/faqs"));
             case SIGN_MANDATE, RENEW_MANDATE -> Optional.of(URI.create("https://www.loginhulp.be/46.php?langue=" + lang.toUpperCase(java.util.Locale.ROOT)));
             case FOREIGNER_TOKEN -> Optional.of(URI.create("mailto:" + Helpdesk.FOREIGNER_TOKEN_MAILBOX));
+            case FOREIGNER_ROUTES -> Timeline.standard().entries(TimelineEntry.Kind.FOREIGNER_ROUTE).stream()
+                    .filter(e -> e.subject().equals("FORREG")).findFirst().flatMap(e -> e.attribute("page")).map(URI::create);
             default -> Optional.empty();
         };
     }

@@ -19,12 +19,26 @@ import java.util.Set;
 
 /** A {@link LevelVocabulary} from a table of values. Immutable. */
 public final class TableLevelVocabulary implements LevelVocabulary {
+    private static final String FAS_PREFIX = "urn:be:fedict:iam:fas:";
+    private static final java.util.regex.Pattern FAS_LEVEL =
+            java.util.regex.Pattern.compile("urn:be:fedict:iam:fas:(?:[A-Za-z0-9_-]{1,32}:){0,3}Level([0-9]{3})");
+    /**
+     * The authentication method reference values of RFC 8176 section 2: they describe factors (a password,
+     * a one-time code), not a key, so beside a level they leave the level's key as it is.
+     */
+    private static final Set<String> RFC_8176 = Set.of("face", "fpt", "geo", "hwk", "iris", "kba", "mca", "mfa", "otp",
+            "pin", "pop", "pwd", "rba", "retina", "sc", "sms", "swk", "tel", "user", "vbm", "wia");
+    /** A lower-case method token such as {@code eid} or {@code bmid} (not {@code acr} "0", not a URN). */
+    private static final java.util.regex.Pattern METHOD_WORD = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private final Map<String, AchievedLevel> meanings;
     private final Map<AssuranceLevel, String> levelRequests;
     private final Map<DigitalKey, String> keyRequests;
+    /** Whether this is a FAS vocabulary (it lists FAS URNs): only then are unlisted FAS level URNs read. */
+    private final boolean fas;
 
     private TableLevelVocabulary(TableBuilder b) {
         this.meanings = Map.copyOf(b.meanings);
+        this.fas = b.meanings.keySet().stream().anyMatch(v -> v.startsWith(FAS_PREFIX));
         this.levelRequests = new EnumMap<>(AssuranceLevel.class);
         this.levelRequests.putAll(b.levelRequests);
         this.keyRequests = new EnumMap<>(DigitalKey.class);
@@ -80,9 +94,17 @@ public final class TableLevelVocabulary implements LevelVocabulary {
     public AchievedLevel interpret(Collection<String> responseValues) {
         AchievedLevel best = null;
         Optional<DigitalKey> namedKey = Optional.empty();
+        AssuranceLevel unnamed = null;
+        boolean unknownWord = false;
         for (String value : responseValues) {
             AchievedLevel meaning = meanings.get(value);
             if (meaning == null) {
+                // FAS adds keys without protocol changes: a level URN the table lacks still gives its level.
+                Optional<AssuranceLevel> level = fas ? levelOf(value) : Optional.empty();
+                if (level.isPresent() && (unnamed == null || level.get().compareTo(unnamed) > 0)) {
+                    unnamed = level.get();
+                }
+                unknownWord |= METHOD_WORD.matcher(value).matches() && !RFC_8176.contains(value);
                 continue;
             }
             if (meaning.key().isPresent()) {
@@ -92,15 +114,41 @@ public final class TableLevelVocabulary implements LevelVocabulary {
                 best = meaning;
             }
         }
-        if (best == null) {
+        if (best == null && unnamed == null) {
             throw new AuthenticationException(ErrorCode.UNKNOWN_LEVEL,
                     "none of the " + responseValues.size() + " level values in the response is known");
+        }
+        if (best == null || unnamed != null && unnamed.compareTo(best.level()) > 0) {
+            return new AchievedLevel(unnamed, Optional.of(DigitalKey.UNNAMED));
         }
         // A named key only counts when it agrees with the level achieved.
         if (namedKey.isPresent() && namedKey.get().level() == best.level()) {
             return new AchievedLevel(best.level(), namedKey);
         }
+        if (best.key().isEmpty() && (unknownWord || unnamed == best.level())) {
+            // A level beside a method word the table does not know: a key fedauth does not name, never a guess.
+            return new AchievedLevel(best.level(), Optional.of(DigitalKey.UNNAMED));
+        }
         return new AchievedLevel(best.level(), best.key());
+    }
+
+    /**
+     * The level of a FAS level URN the table does not list ({@code urn:be:fedict:iam:fas:[...:]LevelNNN}):
+     * the highest level of the scale not above NNN; empty below 100 or for any other value.
+     */
+    static Optional<AssuranceLevel> levelOf(String value) {
+        java.util.regex.Matcher m = FAS_LEVEL.matcher(value);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int n = Integer.parseInt(m.group(1));
+        AssuranceLevel found = null;
+        for (AssuranceLevel level : AssuranceLevel.values()) {
+            if (level.value() <= n) {
+                found = level;
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     @Override

@@ -24,8 +24,11 @@ public interface LevelVocabulary {
     List<String> requestValues(java.util.Optional<AssuranceLevel> minimum, Set<DigitalKey> keys);
 
     /**
-     * Reads the level (and key when named) from a response's values; unknown values are ignored and
-     * the strongest recognised one wins.
+     * Reads the level (and key when named) from a response's values; the strongest recognised one wins.
+     * FAS adds keys without protocol changes, so the table vocabulary reads an unlisted FAS level URN
+     * ({@code urn:be:fedict:iam:fas:...LevelNNN}) as its level, and a level beside a method word it does
+     * not know (not an RFC 8176 factor such as {@code pwd}) as {@link DigitalKey#UNNAMED} at that level;
+     * other unknown values are ignored.
      *
      * @throws AuthenticationException {@link ErrorCode#UNKNOWN_LEVEL} when no value is recognised
      */

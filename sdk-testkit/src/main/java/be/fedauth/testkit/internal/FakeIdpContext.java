@@ -225,6 +225,20 @@ public final class FakeIdpContext {
         return keyRetirements;
     }
 
+    /**
+     * Whether foreigners log in with a token only at the clock's time: while the timeline's TOKEN route
+     * is open (until 31/01/2024); from then on eIDAS, ForReg and Belgian keys obtained through video
+     * identification replace it.
+     */
+    public boolean foreignersTokenOnly() {
+        return be.fedauth.core.Timeline.standard().foreignerRoutes(clock.instant()).contains("TOKEN");
+    }
+
+    /** Whether the timeline has not yet activated {@code key} at the clock's time (MyGov.be before October 2025). */
+    public boolean notYetActive(DigitalKey key) {
+        return be.fedauth.core.Timeline.standard().isNotYetActive(key, clock.instant());
+    }
+
     /** The FAS rules for this person and key, at the context's current time. */
     public LoginCheck checkLogin(Person person, DigitalKey key) {
         return checkLogin(person, key, Idp.FAS);
@@ -232,7 +246,8 @@ public final class FakeIdpContext {
 
     /**
      * The rules of {@code idp} for this person and key: the person must own the key and be known to
-     * the IdP; at FAS a foreigner uses a token only and the key {@code SOCIAL_SECURITY} is not accepted;
+     * the IdP; at FAS a foreigner uses a token only while the timeline's token route is open, and the key
+     * {@code SOCIAL_SECURITY} is not accepted;
      * the social-security IdP accepts only that key; a key retired at the clock's time is refused.
      */
     public LoginCheck checkLogin(Person person, DigitalKey key, Idp idp) {
@@ -246,7 +261,7 @@ public final class FakeIdpContext {
             if (person.socialSecurityOnly()) {
                 return LoginCheck.refused(LoginCheck.Refusal.NOT_KNOWN_TO_IDP);
             }
-            if (person.foreigner() && key != DigitalKey.PASSWORD_TOKEN) {
+            if (person.foreigner() && foreignersTokenOnly() && key != DigitalKey.PASSWORD_TOKEN) {
                 return LoginCheck.refused(LoginCheck.Refusal.FOREIGNER_TOKEN_ONLY);
             }
             if (key == DigitalKey.SOCIAL_SECURITY) {

@@ -79,7 +79,7 @@ final class LoginPage implements ProtocolEndpoints {
         html.append("<input type=\"hidden\" name=\"lang\" value=\"").append(language.code()).append("\">");
         int shown = 0;
         for (Person person : ctx.personas().people()) {
-            List<DigitalKey> keys = offeredKeys(person, pending);
+            List<DigitalKey> keys = offeredKeys(person, pending, ctx.foreignersTokenOnly(), ctx::notYetActive);
             if (keys.isEmpty()) {
                 continue;
             }
@@ -108,20 +108,23 @@ final class LoginPage implements ProtocolEndpoints {
 
     /**
      * The keys a person is offered, as FAS presents only the methods that can succeed: keys the person owns,
-     * among those the relying party asked for and at or above its minimum level; a foreigner the token only.
-     * A retired key is still offered, so that a tester sees the fake refuse it at the clock's date.
+     * among those the relying party asked for and at or above its minimum level, and already active on the
+     * timeline at the clock's date; a foreigner the token only while {@code foreignersTokenOnly}. A retired
+     * key is still offered, so that a tester sees the fake refuse it at the clock's date.
      */
-    static List<DigitalKey> offeredKeys(Person person, PendingAuthorization pending) {
+    static List<DigitalKey> offeredKeys(Person person, PendingAuthorization pending, boolean foreignersTokenOnly,
+                                        java.util.function.Predicate<DigitalKey> notYetActive) {
         Idp idp = pending.idp();
         List<DigitalKey> keys = new ArrayList<>();
         for (DigitalKey key : DigitalKey.values()) {
             boolean requested = pending.requestedKeys().isEmpty() || pending.requestedKeys().contains(key);
-            if (!person.owns(key) || !requested || !pending.minimumLevel().map(key::satisfies).orElse(true)) {
+            if (!person.owns(key) || !requested || !pending.minimumLevel().map(key::satisfies).orElse(true)
+                    || notYetActive.test(key)) {
                 continue;
             }
             boolean offered = idp == Idp.SOCIAL_SECURITY ? key == DigitalKey.SOCIAL_SECURITY
                     : !person.socialSecurityOnly() && key != DigitalKey.SOCIAL_SECURITY
-                    && (!person.foreigner() || key == DigitalKey.PASSWORD_TOKEN);
+                    && (!person.foreigner() || !foreignersTokenOnly || key == DigitalKey.PASSWORD_TOKEN);
             if (offered) {
                 keys.add(key);
             }

@@ -44,9 +44,9 @@ public final class TestKeys {
     /** Shipped key of the demo SAML service provider of the default personas. */
     public static final String DEMO_SP = "demo-sp";
 
-    // Certificates cover every date a tester may travel to.
-    private static final Instant NOT_BEFORE = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant NOT_AFTER = Instant.parse("2099-12-31T23:59:59Z");
+    // Certificates cover every date a tester may travel to (technical bounds, not timeline facts).
+    private static final Instant NOT_BEFORE = java.time.ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC).toInstant();
+    private static final Instant NOT_AFTER = java.time.ZonedDateTime.of(2099, 12, 31, 23, 59, 59, 0, java.time.ZoneOffset.UTC).toInstant();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TestKeys() {
