@@ -1,6 +1,5 @@
 package be.fedauth.demo;
 
-import be.fedauth.core.SettableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -60,7 +59,7 @@ final class FakeIdp implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Class<?> testClock = loader.loadClass("be.fedauth.testkit.SettableClock");
+            Class<?> testClock = loader.loadClass("be.fedauth.core.SettableClock");
             Object clock = testClock.getMethod("system").invoke(null);
             if (start.isPresent()) {
                 testClock.getMethod("set", Instant.class).invoke(clock, start.get());
