@@ -245,6 +245,20 @@ class OidcEndpointsTest {
     }
 
     @Test
+    void endSession_revokesTheTokensOfThatLogin_soTheFakeKeepsNothingOfIt() throws Exception {
+        Map<String, Object> tokens = rp.redeemJson(rp.code());
+        String accessToken = (String) tokens.get("access_token");
+        assertThat(rp.get(URI.create(rp.base() + "/userinfo"), Map.of("Authorization", "Bearer " + accessToken))
+                .statusCode()).isEqualTo(200);
+
+        rp.get(URI.create(rp.base() + "/connect/endSession?" + OidcClientDriver.form(Map.of(
+                "id_token_hint", (String) tokens.get("id_token")))), Map.of());
+
+        assertThat(rp.get(URI.create(rp.base() + "/userinfo"), Map.of("Authorization", "Bearer " + accessToken))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void endSession_withAForeignIdTokenHint_isRefused() throws Exception {
         RSAKey other = new RSAKeyGenerator(2048).generate();
         SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()

@@ -72,6 +72,15 @@ final class Grants {
         return t != null && now.isBefore(t.expiresAt) ? Optional.of(t.grant) : Optional.empty();
     }
 
+    /**
+     * Ends what a login of {@code subject} at {@code clientId} was granted (its access and refresh
+     * tokens), as an OP does when the user logs out of the session that issued them.
+     */
+    void revoke(String clientId, String subject) {
+        accessTokens.values().removeIf(t -> t.grant.clientId().equals(clientId) && t.grant.subject().equals(subject));
+        refreshTokens.values().removeIf(t -> t.grant.clientId().equals(clientId) && t.grant.subject().equals(subject));
+    }
+
     void clear() {
         codes.clear();
         accessTokens.clear();

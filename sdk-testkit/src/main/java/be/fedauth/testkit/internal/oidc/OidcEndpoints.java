@@ -7,6 +7,7 @@ import be.fedauth.testkit.internal.FakeRequest;
 import be.fedauth.testkit.internal.FakeResponse;
 import be.fedauth.testkit.internal.ProtocolEndpoints;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -105,9 +106,14 @@ public final class OidcEndpoints implements ProtocolEndpoints {
                 return FakeResponse.html(400, AuthorizeHandler.page("The id_token_hint was not issued here."));
             }
             try {
-                List<String> aud = SignedJWT.parse(hint.get()).getJWTClaimsSet().getAudience();
+                JWTClaimsSet claims = SignedJWT.parse(hint.get()).getJWTClaimsSet();
+                List<String> aud = claims.getAudience();
                 if (clientId.isEmpty() && !aud.isEmpty()) {
                     clientId = Optional.of(aud.get(0));
+                }
+                // The session ends: the tokens it issued to this client stop working (and leave memory).
+                if (!aud.isEmpty() && claims.getSubject() != null) {
+                    grants.revoke(aud.get(0), claims.getSubject());
                 }
             } catch (java.text.ParseException e) {
                 return FakeResponse.html(400, AuthorizeHandler.page("The id_token_hint is malformed."));
