@@ -259,6 +259,18 @@ class OidcEndpointsTest {
     }
 
     @Test
+    void endSession_leavesTheTokensOfAnotherLoginOfTheSamePersonAlone() throws Exception {
+        Map<String, Object> mine = rp.redeemJson(rp.code());
+        Map<String, Object> other = rp.redeemJson(rp.code());
+
+        rp.get(URI.create(rp.base() + "/connect/endSession?" + OidcClientDriver.form(Map.of(
+                "id_token_hint", (String) mine.get("id_token")))), Map.of());
+
+        assertThat(rp.get(URI.create(rp.base() + "/userinfo"), Map.of("Authorization", "Bearer " + other.get("access_token")))
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void endSession_withAForeignIdTokenHint_isRefused() throws Exception {
         RSAKey other = new RSAKeyGenerator(2048).generate();
         SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder()

@@ -19,7 +19,8 @@ final class Grants {
                 Instant expiresAt) {
     }
 
-    private record Timed(Grant grant, Instant expiresAt) {
+    /** A token, what it grants, until when, and the login (its ID token's digest) that issued it. */
+    private record Timed(Grant grant, Instant expiresAt, String login) {
     }
 
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
@@ -43,8 +44,8 @@ final class Grants {
         return Optional.ofNullable(codes.remove(code));
     }
 
-    void putAccessToken(String token, Grant grant, Instant expiresAt) {
-        accessTokens.put(token, new Timed(grant, expiresAt));
+    void putAccessToken(String token, Grant grant, Instant expiresAt, String idToken) {
+        accessTokens.put(token, new Timed(grant, expiresAt, digest(idToken)));
     }
 
     Optional<Grant> accessToken(String token, Instant now) {
@@ -52,8 +53,8 @@ final class Grants {
         return t != null && now.isBefore(t.expiresAt) ? Optional.of(t.grant) : Optional.empty();
     }
 
-    void putRefreshToken(String token, Grant grant, Instant expiresAt) {
-        refreshTokens.put(token, new Timed(grant, expiresAt));
+    void putRefreshToken(String token, Grant grant, Instant expiresAt, String idToken) {
+        refreshTokens.put(token, new Timed(grant, expiresAt, digest(idToken)));
     }
 
     /** Removes the refresh token (they rotate on use). */
@@ -73,12 +74,23 @@ final class Grants {
     }
 
     /**
-     * Ends what a login of {@code subject} at {@code clientId} was granted (its access and refresh
-     * tokens), as an OP does when the user logs out of the session that issued them.
+     * Ends what the login that issued {@code idToken} was granted (its access and refresh tokens, and
+     * nothing of other logins of the same person), as an OP does when the user logs out of that session.
      */
-    void revoke(String clientId, String subject) {
-        accessTokens.values().removeIf(t -> t.grant.clientId().equals(clientId) && t.grant.subject().equals(subject));
-        refreshTokens.values().removeIf(t -> t.grant.clientId().equals(clientId) && t.grant.subject().equals(subject));
+    void revoke(String idToken) {
+        String login = digest(idToken);
+        accessTokens.values().removeIf(t -> t.login.equals(login));
+        refreshTokens.values().removeIf(t -> t.login.equals(login));
+    }
+
+    private static String digest(String idToken) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(idToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     void clear() {

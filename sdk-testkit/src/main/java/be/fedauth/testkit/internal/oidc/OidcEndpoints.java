@@ -111,10 +111,8 @@ public final class OidcEndpoints implements ProtocolEndpoints {
                 if (clientId.isEmpty() && !aud.isEmpty()) {
                     clientId = Optional.of(aud.get(0));
                 }
-                // The session ends: the tokens it issued to this client stop working (and leave memory).
-                if (!aud.isEmpty() && claims.getSubject() != null) {
-                    grants.revoke(aud.get(0), claims.getSubject());
-                }
+                // The session ends: the tokens that login was issued stop working (and leave memory).
+                grants.revoke(hint.get());
             } catch (java.text.ParseException e) {
                 return FakeResponse.html(400, AuthorizeHandler.page("The id_token_hint is malformed."));
             }

@@ -96,13 +96,13 @@ final class TokenHandler {
         Instant now = context.clock().instant();
         String accessToken = context.randomId();
         String refreshToken = context.randomId();
-        grants.putAccessToken(accessToken, grant, now.plus(ACCESS_TOKEN_LIFETIME));
-        grants.putRefreshToken(refreshToken, grant, now.plus(REFRESH_TOKEN_LIFETIME));
         Optional<OidcAttack> attack = Attacks.take(context, point);
         if (attack.isEmpty()) {
             tokens.normalIdTokenIssued();
         }
         String idToken = tokens.sign(idTokenClaims(context, grant, nonce, attack), attack);
+        grants.putAccessToken(accessToken, grant, now.plus(ACCESS_TOKEN_LIFETIME), idToken);
+        grants.putRefreshToken(refreshToken, grant, now.plus(REFRESH_TOKEN_LIFETIME), idToken);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", accessToken);
         body.put("refresh_token", refreshToken);
