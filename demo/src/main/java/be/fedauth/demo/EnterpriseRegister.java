@@ -1,5 +1,6 @@
 package be.fedauth.demo;
 
+import be.fedauth.core.AccessManagement;
 import be.fedauth.core.AuthenticatedUser;
 import be.fedauth.core.EService;
 import be.fedauth.core.Enterprise;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +28,19 @@ import java.util.Set;
 final class EnterpriseRegister {
     static final String SESSION_ATTRIBUTE = "demo.enterprise";
     private static final NationalRegisterNumber DIRK_JANSSENS = NationalRegisterNumber.parse("68092301708");
+    private static final NationalRegisterNumber SOFIE_MAES = NationalRegisterNumber.parse("71020200285");
+    private static final NationalRegisterNumber LUC_VERBEKE = NationalRegisterNumber.parse("72030300382");
 
+    /**
+     * The 2019 model (a local manager) for the first two; the CSAM model for Douane Logistics BV: Sofie
+     * Maes, legal representative, is its Chief Access Manager, Luc Verbeke her co-manager, and no access
+     * manager is named for the domain FINANCIEN (the persona file does not carry these functions).
+     */
     private final List<Enterprise> known = List.of(
             new Enterprise(EnterpriseNumber.parse("0412345614"), "Transport Dubois SA", Optional.of(DIRK_JANSSENS)),
-            new Enterprise(EnterpriseNumber.parse("0876543270"), "Import Export Antwerpen NV", Optional.of(DIRK_JANSSENS)));
+            new Enterprise(EnterpriseNumber.parse("0876543270"), "Import Export Antwerpen NV", Optional.of(DIRK_JANSSENS)),
+            new Enterprise(EnterpriseNumber.parse("0812345603"), "Douane Logistics BV", Optional.empty(),
+                    new AccessManagement(Set.of(SOFIE_MAES), Set.of(SOFIE_MAES, LUC_VERBEKE), Map.of())));
 
     /**
      * Role proposals that role management knows and the identity provider does not release (it releases
@@ -72,6 +83,9 @@ final class EnterpriseRegister {
         user.mandates().stream().map(Mandate::giver).forEach(numbers::add);
         known.stream().filter(e -> e.localManager().isPresent()
                 && e.localManager().equals(user.identity().nationalNumber())).map(Enterprise::number).forEach(numbers::add);
+        user.identity().nationalNumber().ifPresent(nrn -> known.stream()
+                .filter(e -> e.access().chiefAccessManagers().contains(nrn) || e.access().legalRepresentatives().contains(nrn))
+                .map(Enterprise::number).forEach(numbers::add));
         List<Enterprise> result = new ArrayList<>();
         numbers.forEach(n -> result.add(enterprise(n)));
         return result.isEmpty() ? known : result;

@@ -60,6 +60,20 @@ final class Browser {
         throw new IllegalStateException("too many redirects");
     }
 
+    /**
+     * Posts the fake IdP's login form shown on {@code page} with the button {@code choice}
+     * ({@code personId|KEY}), as a click on it does, then follows.
+     */
+    HttpResponse<String> choose(HttpResponse<String> page, String choice) {
+        Matcher action = FORM.matcher(page.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no form on " + page.request().uri());
+        }
+        Map<String, List<String>> fields = fields(page.body());
+        fields.put("choice", List.of(choice));
+        return follow(send(client, post(page.request().uri().resolve(unescape(action.group(1))), fields)));
+    }
+
     private static HttpRequest post(URI target, Map<String, List<String>> fields) {
         StringBuilder body = new StringBuilder();
         fields.forEach((name, values) -> values.forEach(v -> body.append(body.length() == 0 ? "" : "&")

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * @param id                 the persona id used in persona files, the admin API and the login page
  * @param nationalNumber     the national register number; empty only for a foreigner without one
- * @param foreigner          a foreigner logs in to FAS with a token only
+ * @param foreigner          a foreigner (no national number): at FAS the token only until 31/01/2024, then any other key
  * @param givenName          first name
  * @param familyName         family name
  * @param language           preferred language

@@ -39,7 +39,8 @@ class LoginPageTest {
     }
 
     @Test
-    void loginPage_offersEachPersonaItsOwnKeys_andTheForeignerTheTokenOnly(FakeFas fas) throws Exception {
+    void loginPage_offersEachPersonaItsOwnKeys_andIn2023TheForeignerTheTokenOnly(FakeFas fas) throws Exception {
+        fas.clock().set(java.time.Instant.parse("2023-06-01T10:00:00Z"));
         String html = Http.get(startLogin(fas, "")).body();
 
         List<String> buttons = BUTTON_ID.matcher(html).results().map(m -> m.group(1)).toList();
@@ -47,6 +48,38 @@ class LoginPageTest {
                 .filteredOn(b -> b.startsWith("foreigner-")).containsExactly("foreigner-PASSWORD_TOKEN");
         assertThat(buttons).noneMatch(b -> b.startsWith("socsec-only-"));
         assertThat(html).doesNotContain("<script");
+    }
+
+    @Test
+    void point6_loginPageToday_offersJohnSmithTheForeignEid_andShowsTheRetiredTokenToBeRefused(FakeFas fas) throws Exception {
+        fas.clock().set(java.time.Instant.parse("2026-06-01T10:00:00Z"));
+        String html = Http.get(startLogin(fas, "")).body();
+
+        List<String> buttons = BUTTON_ID.matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(buttons).filteredOn(b -> b.startsWith("foreigner-") && !b.startsWith("foreigner-forreg-"))
+                .containsExactlyInAnyOrder("foreigner-FOREIGN_EID", "foreigner-PASSWORD_TOKEN");
+        assertThat(buttons).contains("foreigner-forreg-PASSWORD_EMAIL_CODE", "mygov-user-MYGOV", "mygov-user-EID");
+        assertThat(html).doesNotContain("token only");
+    }
+
+    @Test
+    void point6_loginPageIn2023_offersNeitherMyGovNorTheForRegForeignersEmailCode(FakeFas fas) throws Exception {
+        fas.clock().set(java.time.Instant.parse("2023-06-01T10:00:00Z"));
+        String html = Http.get(startLogin(fas, "")).body();
+
+        List<String> buttons = BUTTON_ID.matcher(html).results().map(m -> m.group(1)).toList();
+        assertThat(buttons).contains("mygov-user-EID")
+                .noneMatch(b -> b.equals("mygov-user-MYGOV") || b.startsWith("foreigner-forreg-"));
+        assertThat(html).contains("foreigner: token only");
+    }
+
+    @Test
+    void point6_loginPage_offersMyGovFromItsTimelineDayInBrussels(FakeFas fas) throws Exception {
+        fas.clock().set(java.time.Instant.parse("2025-09-30T21:59:59Z"));
+        assertThat(Http.get(startLogin(fas, "")).body()).doesNotContain("choice-mygov-user-MYGOV");
+
+        fas.clock().set(java.time.Instant.parse("2025-09-30T22:00:00Z"));
+        assertThat(Http.get(startLogin(fas, "")).body()).contains("id=\"choice-mygov-user-MYGOV\"");
     }
 
     @Test

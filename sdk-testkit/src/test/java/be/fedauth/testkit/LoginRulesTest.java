@@ -22,6 +22,9 @@ class LoginRulesTest {
     @RegisterExtension
     static final FakeFasExtension FAS = FakeFasExtension.configured(b -> b.personas(withForeignerOwningAnEid())
             .extraEndpoints(new TestProtocol()));
+    /** Issue 15's eras: 2023 (before the token's retirement) and today (a fixed day of 2026). */
+    static final String IN_2023 = "2023-06-01T10:00:00Z";
+    static final String TODAY = "2026-06-01T10:00:00Z";
 
     /** Person, key, request parameters, clock, and the expected refusal (null: the login completes). */
     enum Case {
@@ -39,7 +42,19 @@ class LoginRulesTest {
         SOCIAL_SECURITY_ONLY_PERSON_AT_SOCIAL_SECURITY("socsec-only", DigitalKey.SOCIAL_SECURITY, "&idp=SOCIAL_SECURITY", null, null),
         CITIZEN_WITH_EID_AT_SOCIAL_SECURITY("citizen", DigitalKey.EID, "&idp=SOCIAL_SECURITY", null, "KEY_NOT_ACCEPTED"),
         KEY_BELOW_REQUESTED_LEVEL("ncts-employee", DigitalKey.PASSWORD_MOBILE_APP, "&level=450", null, "KEY_NOT_ACCEPTED"),
-        KEY_NOT_AMONG_REQUESTED_KEYS("citizen", DigitalKey.ITSME, "&keys=EID", null, "KEY_NOT_ACCEPTED");
+        KEY_NOT_AMONG_REQUESTED_KEYS("citizen", DigitalKey.ITSME, "&keys=EID", null, "KEY_NOT_ACCEPTED"),
+        // Issue 15 point 6: the default personas follow the timeline.
+        POINT6_JOHN_SMITH_WITH_THE_FOREIGN_EID_IN_2023("foreigner", DigitalKey.FOREIGN_EID, "", IN_2023, "FOREIGNER_TOKEN_ONLY"),
+        POINT6_JOHN_SMITH_WITH_THE_TOKEN_IN_2023("foreigner", DigitalKey.PASSWORD_TOKEN, "", IN_2023, null),
+        POINT6_JOHN_SMITH_WITH_THE_FOREIGN_EID_TODAY("foreigner", DigitalKey.FOREIGN_EID, "", TODAY, null),
+        POINT6_JOHN_SMITH_WITH_THE_TOKEN_TODAY("foreigner", DigitalKey.PASSWORD_TOKEN, "", TODAY, "KEY_RETIRED"),
+        POINT6_FORREG_FOREIGNER_WITH_THE_EMAIL_CODE_TODAY("foreigner-forreg", DigitalKey.PASSWORD_EMAIL_CODE, "", TODAY, null),
+        POINT6_FORREG_FOREIGNER_WITH_THE_EMAIL_CODE_IN_2023("foreigner-forreg", DigitalKey.PASSWORD_EMAIL_CODE, "", IN_2023,
+                "FOREIGNER_TOKEN_ONLY"),
+        POINT6_MYGOV_ONE_SECOND_BEFORE_ITS_DAY("mygov-user", DigitalKey.MYGOV, "", "2025-09-30T21:59:59Z", "KEY_NOT_YET_ACTIVE"),
+        POINT6_MYGOV_AT_ITS_DAY("mygov-user", DigitalKey.MYGOV, "", "2025-09-30T22:00:00Z", null),
+        POINT6_MYGOV_MEETS_A_REQUEST_FOR_LEVEL_450("mygov-user", DigitalKey.MYGOV, "&level=450", TODAY, null),
+        POINT6_MYGOV_BELOW_A_REQUEST_FOR_LEVEL_500("mygov-user", DigitalKey.MYGOV, "&level=500", TODAY, "KEY_NOT_ACCEPTED");
 
         final String person;
         final DigitalKey key;

@@ -247,8 +247,8 @@ public final class FakeIdpContext {
     /**
      * The rules of {@code idp} for this person and key: the person must own the key and be known to
      * the IdP; at FAS a foreigner uses a token only while the timeline's token route is open, and the key
-     * {@code SOCIAL_SECURITY} is not accepted;
-     * the social-security IdP accepts only that key; a key retired at the clock's time is refused.
+     * {@code SOCIAL_SECURITY} is not accepted, nor a key the timeline has not activated yet (MyGov.be before
+     * October 2025); the social-security IdP accepts only that key; a key retired at the clock's time is refused.
      */
     public LoginCheck checkLogin(Person person, DigitalKey key, Idp idp) {
         Objects.requireNonNull(person, "person");
@@ -266,6 +266,9 @@ public final class FakeIdpContext {
             }
             if (key == DigitalKey.SOCIAL_SECURITY) {
                 return LoginCheck.refused(LoginCheck.Refusal.KEY_NOT_ACCEPTED);
+            }
+            if (notYetActive(key)) {
+                return LoginCheck.refused(LoginCheck.Refusal.KEY_NOT_YET_ACTIVE);
             }
         } else if (key != DigitalKey.SOCIAL_SECURITY) {
             return LoginCheck.refused(LoginCheck.Refusal.KEY_NOT_ACCEPTED);
@@ -286,7 +289,7 @@ public final class FakeIdpContext {
             return check;
         }
         boolean requested = pending.requestedKeys().isEmpty() || pending.requestedKeys().contains(key);
-        boolean levelOk = pending.minimumLevel().map(key::satisfies).orElse(true);
+        boolean levelOk = pending.minimumLevel().map(min -> ReportedKeys.satisfies(key, min)).orElse(true);
         return requested && levelOk ? check : LoginCheck.refused(LoginCheck.Refusal.KEY_NOT_ACCEPTED);
     }
 

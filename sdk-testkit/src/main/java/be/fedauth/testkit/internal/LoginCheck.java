@@ -37,6 +37,8 @@ public record LoginCheck(Optional<Refusal> refusal) {
         KEY_NOT_OWNED("the person does not own this digital key"),
         /** A foreigner logs in to FAS with a token only. */
         FOREIGNER_TOKEN_ONLY("a foreigner can log in with a token only"),
+        /** The timeline activates the key after the fake IdP's current time (MyGov.be before October 2025). */
+        KEY_NOT_YET_ACTIVE("this digital key is not offered yet"),
         /** The key was retired before the fake IdP's current time. */
         KEY_RETIRED("this digital key is retired"),
         /** The person is not known to this IdP (social-security-only people at FAS, or the reverse). */

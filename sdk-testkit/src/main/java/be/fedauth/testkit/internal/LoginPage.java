@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The login page of the fake IdP ({@code /testkit/login}): a plain HTML form, no JavaScript, in French,
  * Dutch, German and English, where a tester picks a persona and one of its digital keys. Each key is a
- * submit button whose value is {@code personId|KEY}. Only keys meeting the request are offered; a
- * foreigner is offered the token only; the social-security IdP offers only people holding a
+ * submit button whose value is {@code personId|KEY}. Only keys meeting the request and active on the
+ * timeline at the clock's date are offered; a foreigner is offered the token only while the timeline's
+ * token route is open (until 31/01/2024); the social-security IdP offers only people holding a
  * social-security login. The rules of
  * {@link FakeIdpContext#checkLogin} still apply when the form is posted.
  */
@@ -87,7 +88,7 @@ final class LoginPage implements ProtocolEndpoints {
             html.append("<fieldset id=\"persona-").append(Html.escape(person.id())).append("\"><legend>")
                     .append(Html.escape(person.displayName())).append(" <small>(").append(Html.escape(person.id()));
             if (person.foreigner()) {
-                html.append(", ").append(Html.escape(texts.foreignerNote()));
+                html.append(", ").append(Html.escape(texts.foreignerNote(ctx.foreignersTokenOnly())));
             }
             html.append(")</small></legend>");
             for (DigitalKey key : keys) {
@@ -118,7 +119,8 @@ final class LoginPage implements ProtocolEndpoints {
         List<DigitalKey> keys = new ArrayList<>();
         for (DigitalKey key : DigitalKey.values()) {
             boolean requested = pending.requestedKeys().isEmpty() || pending.requestedKeys().contains(key);
-            if (!person.owns(key) || !requested || !pending.minimumLevel().map(key::satisfies).orElse(true)
+            if (!person.owns(key) || !requested
+                    || !pending.minimumLevel().map(min -> ReportedKeys.satisfies(key, min)).orElse(true)
                     || notYetActive.test(key)) {
                 continue;
             }

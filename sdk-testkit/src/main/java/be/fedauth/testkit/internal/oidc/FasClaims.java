@@ -5,6 +5,7 @@ import be.fedauth.core.NationalRegisterNumber;
 import be.fedauth.core.ReleasedClaims;
 import be.fedauth.testkit.Person;
 import be.fedauth.testkit.internal.FakeIdpContext;
+import be.fedauth.testkit.internal.ReportedKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,12 @@ final class FasClaims {
     private FasClaims() {
     }
 
-    /** {@code urn:be:fedict:iam:fas:LevelNNN} for the key's level. */
+    /**
+     * {@code urn:be:fedict:iam:fas:LevelNNN} for the key's level; for a key whose FAS value is not public
+     * (MyGov.be) the unlisted level URN of {@link ReportedKeys}.
+     */
     static String levelUrn(DigitalKey key) {
-        return "urn:be:fedict:iam:fas:Level" + key.level().value();
+        return ReportedKeys.unlistedLevelUrn(key).orElse("urn:be:fedict:iam:fas:Level" + key.level().value());
     }
 
     static Map<String, Object> byScope(FakeIdpContext context, Person person, DigitalKey key, List<String> scopes) {

@@ -5,6 +5,7 @@ import be.fedauth.core.DigitalKey;
 import be.fedauth.core.spi.LevelVocabulary;
 import be.fedauth.testkit.internal.FakeIdpContext;
 import be.fedauth.testkit.internal.Idp;
+import be.fedauth.testkit.internal.ReportedKeys;
 import be.fedauth.testkit.internal.SigningKeys;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ record IdpSide(Idp idp, String prefix, String metadataPath, String ssoPath, Stri
 
     /** The class ref reporting a login with this key: the key's own value, else its level's. */
     String classRef(DigitalKey key) {
+        if (idp == Idp.FAS && ReportedKeys.unlistedLevelUrn(key).isPresent()) {
+            return ReportedKeys.unlistedLevelUrn(key).get();
+        }
         List<String> values = vocabulary.requestValues(java.util.Optional.empty(), java.util.Set.of(key));
         return values.get(0);
     }
