@@ -1,6 +1,7 @@
 package be.fedauth.benchmarks;
 
 import be.fedauth.core.AuthenticatedUser;
+import be.fedauth.core.DigitalKey;
 import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.CallbackRequest;
 import be.fedauth.core.ErrorCode;
@@ -127,7 +128,8 @@ final class FedauthOidc implements AutoCloseable {
         session.put("id_token", tokens.idToken);
         session.put("iss", claims.getIssuer());
         session.put("sub", claims.getSubject());
-        return new AuthenticatedUser(identity, level.keyOrNominal(), level.level(), settings.providerId(), authTime,
+        return new AuthenticatedUser(identity, level.key().orElse(DigitalKey.UNNAMED), level.level(),
+                settings.providerId(), authTime,
                 ClaimsMapper.roles(all), ClaimsMapper.mandates(all), List.of(),
                 new SessionReference(settings.providerId(), session));
     }

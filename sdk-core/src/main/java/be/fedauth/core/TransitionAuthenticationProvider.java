@@ -26,7 +26,7 @@ public final class TransitionAuthenticationProvider implements AuthenticationPro
     private final Transition transition;
     private final AuthenticationProvider legacy;
     private final AuthenticationProvider successor;
-    private final List<KeyRetirement> retirements;
+    private final KeyRetirements retirements;
     private final Clock clock;
 
     private TransitionAuthenticationProvider(Builder b) {
@@ -34,7 +34,7 @@ public final class TransitionAuthenticationProvider implements AuthenticationPro
         this.transition = b.transition;
         this.legacy = b.legacy;
         this.successor = b.successor;
-        this.retirements = List.copyOf(b.retirements);
+        this.retirements = new KeyRetirements(b.retirements);
         this.clock = b.clock;
     }
 
@@ -200,12 +200,7 @@ public final class TransitionAuthenticationProvider implements AuthenticationPro
     }
 
     private boolean isRetired(DigitalKey key, Instant now) {
-        for (KeyRetirement r : retirements) {
-            if (r.key() == key && r.isRetiredAt(now)) {
-                return true;
-            }
-        }
-        return false;
+        return retirements.isRetired(key, now);
     }
 
     @Override

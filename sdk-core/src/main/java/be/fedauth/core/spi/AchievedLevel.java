@@ -17,17 +17,4 @@ public record AchievedLevel(AssuranceLevel level, Optional<DigitalKey> key) {
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(key, "key");
     }
-
-    /** The key used: the one named, else the strongest key whose level is exactly the one achieved. */
-    public DigitalKey keyOrNominal() {
-        if (key.isPresent()) {
-            return key.get();
-        }
-        for (DigitalKey k : DigitalKey.values()) {
-            if (k.level() == level && k.isNominal()) {
-                return k;
-            }
-        }
-        return DigitalKey.PASSWORD;
-    }
 }

@@ -55,7 +55,7 @@ class LevelVocabularyTest {
         AchievedLevel achieved = fas.interpret(List.of("pwd", "urn:be:fedict:iam:fas:Level300", "urn:be:fedict:iam:fas:Level500"));
 
         assertThat(achieved.level()).isEqualTo(AssuranceLevel.LEVEL_500);
-        assertThat(achieved.keyOrNominal()).isEqualTo(DigitalKey.EID);
+        assertThat(achieved.key()).isEmpty(); // a level alone names no key (LoginChecks shows it)
     }
 
     @Test
@@ -70,7 +70,7 @@ class LevelVocabularyTest {
         AchievedLevel achieved = fas.interpret(List.of("urn:be:fedict:iam:fas:citizen:bmid", "urn:be:fedict:iam:fas:Level500"));
 
         assertThat(achieved.level()).isEqualTo(AssuranceLevel.LEVEL_500);
-        assertThat(achieved.keyOrNominal()).isEqualTo(DigitalKey.EID);
+        assertThat(achieved.key()).isEmpty(); // a level alone names no key (LoginChecks shows it)
     }
 
     @Test
