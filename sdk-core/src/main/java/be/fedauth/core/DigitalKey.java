@@ -31,15 +31,15 @@ public enum DigitalKey {
     /** The legacy social-security login (username, password and token of the social-security portal). */
     SOCIAL_SECURITY(AssuranceLevel.LEVEL_300),
     /**
-     * A key the identity provider did not name, where the level it reported belongs to no active key
-     * (for example a bare level 300 after the token's retirement, or a key FAS added later). Never
+     * A key the identity provider did not name: it reported a level only (a level alone is never
+     * turned into a key, so a bare level 300 is not the retired token), or a method word fedauth does
+     * not know (a key FAS added later). Never
      * requested or offered; {@link AuthenticatedUser#level()} says what the login reached, and this
      * constant's own {@link #level()} is only the lowest level.
      */
     UNNAMED(AssuranceLevel.LEVEL_100),
     /**
-     * Username, password and a security code sent by SMS: FAS's "SMS code". Level 350 is an inference;
-     * a bare level 350 is still shown as {@link #PASSWORD_EMAIL_CODE}, so this key is not nominal.
+     * Username, password and a security code sent by SMS: FAS's "SMS code". Level 350 is an inference.
      */
     PASSWORD_SMS_CODE(AssuranceLevel.LEVEL_350),
     /**
@@ -75,15 +75,6 @@ public enum DigitalKey {
     /** Whether fedauth knows this key's FAS level (false for {@link #UNNAMED}, {@link #MYGOV}, {@link #COMMERCIAL_CERTIFICATE}). */
     public boolean isLevelKnown() {
         return levelKnown && this != UNNAMED;
-    }
-
-    /**
-     * Whether a login that reports only a level may be shown as made with this key: every key a
-     * Belgian user can own at FAS whose level is known and is the only one shown for it, not the foreign
-     * eID, the social-security login, the SMS code (level 350 shows as the e-mail code) or {@link #UNNAMED}.
-     */
-    public boolean isNominal() {
-        return isLevelKnown() && this != FOREIGN_EID && this != SOCIAL_SECURITY && this != PASSWORD_SMS_CODE;
     }
 
     /** Whether this key satisfies a request for {@code minimum}. */

@@ -193,7 +193,8 @@ public final class LoginChecks {
             throw new AuthenticationException(ErrorCode.KEY_RETIRED, "the key " + achieved.key().get()
                     + " is no longer a login key");
         }
-        DigitalKey key = achieved.key().orElseGet(() -> nominalKey(achieved.level(), now));
+        // A level alone never names a key (issue 13.2): retirement applies only to keys the provider named.
+        DigitalKey key = achieved.key().orElse(DigitalKey.UNNAMED);
         if (pending.isExpired(now)) {
             // Expired during the protocol step: its state would not be remembered, so it is not accepted.
             throw new AuthenticationException(ErrorCode.PENDING_LOGIN_EXPIRED, "the login took too long");
@@ -206,20 +207,6 @@ public final class LoginChecks {
         replayCache.markUsed(STATE_NAMESPACE, pending.state(), pending.expiresAt());
         return new AuthenticatedUser(verified.identity(), key, achieved.level(), provider, verified.authenticatedAt(),
                 verified.roles(), verified.mandates(), notices, verified.session(), verified.notAfter());
-    }
-
-    /**
-     * The key a login at {@code level} that named none most likely used: the one active key whose
-     * level it is, else {@link DigitalKey#UNNAMED} (never a retired key: a bare level 300 after the
-     * token's retirement is "an unnamed key at level 300", not the token).
-     */
-    private DigitalKey nominalKey(AssuranceLevel level, Instant now) {
-        for (DigitalKey k : DigitalKey.values()) {
-            if (k.level() == level && k.isNominal() && !retirements.isRetired(k, now)) {
-                return k;
-            }
-        }
-        return DigitalKey.UNNAMED;
     }
 
     private Optional<String> subject(AuthenticatedUser user) {

@@ -101,6 +101,5 @@ class UnnamedKeyTest {
                 DigitalKey.PASSWORD_EMAIL_CODE, DigitalKey.PASSWORD_MOBILE_APP, DigitalKey.EID, DigitalKey.ITSME)
                 .doesNotContain(DigitalKey.PASSWORD_TOKEN, DigitalKey.COMMERCIAL_CERTIFICATE);
         assertThat(DigitalKey.MYGOV.isLevelKnown()).isFalse();
-        assertThat(DigitalKey.MYGOV.isNominal()).isFalse();
     }
 }

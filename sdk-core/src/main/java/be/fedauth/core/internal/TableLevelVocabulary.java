@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link LevelVocabulary} from a table of values. Immutable. */
 public final class TableLevelVocabulary implements LevelVocabulary {
+    private static final Logger LOG = LoggerFactory.getLogger(TableLevelVocabulary.class);
     private static final String FAS_PREFIX = "urn:be:fedict:iam:fas:";
     private static final java.util.regex.Pattern FAS_LEVEL =
             java.util.regex.Pattern.compile("urn:be:fedict:iam:fas:(?:[A-Za-z0-9_-]{1,32}:){0,3}Level([0-9]{3})");
@@ -35,9 +38,12 @@ public final class TableLevelVocabulary implements LevelVocabulary {
     private final Map<DigitalKey, String> keyRequests;
     /** Whether this is a FAS vocabulary (it lists FAS URNs): only then are unlisted FAS level URNs read. */
     private final boolean fas;
+    /** The level of a response that states none, when the operator gave one. */
+    private final Optional<AssuranceLevel> defaultLevel;
 
     private TableLevelVocabulary(TableBuilder b) {
         this.meanings = Map.copyOf(b.meanings);
+        this.defaultLevel = b.defaultLevel;
         this.fas = b.meanings.keySet().stream().anyMatch(v -> v.startsWith(FAS_PREFIX));
         this.levelRequests = new EnumMap<>(AssuranceLevel.class);
         this.levelRequests.putAll(b.levelRequests);
@@ -92,6 +98,14 @@ public final class TableLevelVocabulary implements LevelVocabulary {
 
     @Override
     public AchievedLevel interpret(Collection<String> responseValues) {
+        if (responseValues.stream().allMatch(v -> v == null || v.isBlank())) {
+            if (defaultLevel.isPresent()) {
+                // The provider states no level: the operator's explicit default, never a key.
+                return new AchievedLevel(defaultLevel.get(), Optional.empty());
+            }
+            LOG.warn("the identity provider stated no level; set a default level for it to accept such logins");
+            throw new AuthenticationException(ErrorCode.UNKNOWN_LEVEL, "the response states no level");
+        }
         AchievedLevel best = null;
         Optional<DigitalKey> namedKey = Optional.empty();
         AssuranceLevel unnamed = null;
@@ -115,6 +129,9 @@ public final class TableLevelVocabulary implements LevelVocabulary {
             }
         }
         if (best == null && unnamed == null) {
+            // Shown so that an operator can map it (cleaned: an IdP's value is untrusted text).
+            LOG.warn("no level value the vocabulary knows in the response; values received: {}",
+                    responseValues.stream().map(TableLevelVocabulary::shown).toList());
             throw new AuthenticationException(ErrorCode.UNKNOWN_LEVEL,
                     "none of the " + responseValues.size() + " level values in the response is known");
         }
@@ -151,9 +168,18 @@ public final class TableLevelVocabulary implements LevelVocabulary {
         return Optional.ofNullable(found);
     }
 
+    /** A response value fit for a log line: printable ASCII only, at most 100 characters. */
+    static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        String cut = value.length() > 100 ? value.substring(0, 100) + "..." : value;
+        return cut.replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
     @Override
     public String toString() {
-        return "LevelVocabulary" + meanings.keySet();
+        return "LevelVocabulary" + meanings.keySet() + defaultLevel.map(l -> " default " + l.value()).orElse("");
     }
 
     /** The builder behind {@link LevelVocabulary#builder()}. */
@@ -161,6 +187,13 @@ public final class TableLevelVocabulary implements LevelVocabulary {
         private final Map<String, AchievedLevel> meanings = new LinkedHashMap<>();
         private final Map<AssuranceLevel, String> levelRequests = new LinkedHashMap<>();
         private final Map<DigitalKey, String> keyRequests = new LinkedHashMap<>();
+        private Optional<AssuranceLevel> defaultLevel = Optional.empty();
+
+        @Override
+        public Builder defaultLevel(AssuranceLevel level) {
+            defaultLevel = Optional.of(Objects.requireNonNull(level, "level"));
+            return this;
+        }
 
         @Override
         public Builder level(String value, AssuranceLevel level) {
@@ -194,8 +227,8 @@ public final class TableLevelVocabulary implements LevelVocabulary {
 
         @Override
         public LevelVocabulary build() {
-            if (meanings.isEmpty()) {
-                throw new ConfigurationException("a level vocabulary needs at least one value");
+            if (meanings.isEmpty() && defaultLevel.isEmpty()) {
+                throw new ConfigurationException("a level vocabulary needs at least one value or a default level");
             }
             return new TableLevelVocabulary(this);
         }

@@ -28,9 +28,12 @@ public interface LevelVocabulary {
      * FAS adds keys without protocol changes, so the table vocabulary reads an unlisted FAS level URN
      * ({@code urn:be:fedict:iam:fas:...LevelNNN}) as its level, and a level beside a method word it does
      * not know (not an RFC 8176 factor such as {@code pwd}) as {@link DigitalKey#UNNAMED} at that level;
-     * other unknown values are ignored.
+     * other unknown values are ignored. A response with no value at all gets the vocabulary's default
+     * level, when it has one ({@link Builder#defaultLevel}), and never a key. When nothing is recognised,
+     * the values received are logged at WARN (cleaned) so that an operator can map them.
      *
-     * @throws AuthenticationException {@link ErrorCode#UNKNOWN_LEVEL} when no value is recognised
+     * @throws AuthenticationException {@link ErrorCode#UNKNOWN_LEVEL} when no value is recognised, or
+     *     none is given and there is no default level
      */
     AchievedLevel interpret(Collection<String> responseValues);
 
@@ -50,7 +53,14 @@ public interface LevelVocabulary {
         /** A value that is read in responses as a level but never requested. */
         Builder alias(String value, AssuranceLevel level);
 
-        /** The vocabulary; throws {@link be.fedauth.core.ConfigurationException} when empty. */
+        /**
+         * The level of a response that states none (no {@code acr}/{@code amr}, no
+         * AuthnContextClassRef): for identity providers that never say. Without it such a response is
+         * refused with {@link ErrorCode#UNKNOWN_LEVEL}. The login's key is then unnamed.
+         */
+        Builder defaultLevel(AssuranceLevel level);
+
+        /** The vocabulary; throws {@link be.fedauth.core.ConfigurationException} without any value or default level. */
         LevelVocabulary build();
     }
 }

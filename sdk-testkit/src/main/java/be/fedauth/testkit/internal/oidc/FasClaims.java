@@ -29,6 +29,19 @@ final class FasClaims {
         return ReportedKeys.unlistedLevelUrn(key).orElse("urn:be:fedict:iam:fas:Level" + key.level().value());
     }
 
+    /**
+     * The {@code amr} values: the level URN, and for the eID and itsme the method word FAS puts beside it
+     * ({@code eid}, {@code bmid}; fas-reference.md). Other keys are reported by their level only, which
+     * a relying party reads as an unnamed key at that level.
+     */
+    static List<String> amr(String levelUrn, DigitalKey key) {
+        return switch (key) {
+            case EID -> List.of(levelUrn, "eid");
+            case ITSME -> List.of(levelUrn, "bmid");
+            default -> List.of(levelUrn);
+        };
+    }
+
     static Map<String, Object> byScope(FakeIdpContext context, Person person, DigitalKey key, List<String> scopes) {
         Map<String, Object> claims = new LinkedHashMap<>();
         if (scopes.contains("profile")) {

@@ -123,7 +123,7 @@ final class TokenHandler {
         Optional<String> azp = Optional.of(grant.clientId());
         String sub = grant.subject();
         Optional<String> tokenNonce = nonce;
-        String level = FasClaims.levelUrn(grant.key());
+        List<String> amr = FasClaims.amr(FasClaims.levelUrn(grant.key()), grant.key());
         boolean withIat = true;
         boolean withSub = true;
         if (attack.isPresent()) {
@@ -154,7 +154,7 @@ final class TokenHandler {
                 case REFRESH_OTHER_SUBJECT -> sub = "0000000000000000000000000000000000000000";
                 case NONCE_MISMATCH -> tokenNonce = Optional.of(context.randomId());
                 case NONCE_MISSING -> tokenNonce = Optional.empty();
-                case LEVEL_BELOW_REQUESTED -> level = "urn:be:fedict:iam:fas:Level200";
+                case LEVEL_BELOW_REQUESTED -> amr = List.of("urn:be:fedict:iam:fas:Level200");
                 default -> {
                     // A signature attack: the claims are the normal ones.
                 }
@@ -170,7 +170,7 @@ final class TokenHandler {
                 .claim("realm", "/")
                 .expirationTime(Date.from(exp))
                 .claim("tokenType", "JWTToken")
-                .claim("amr", List.of(level))
+                .claim("amr", amr)
                 .claim("acr", "0");
         if (withSub) {
             b.subject(sub);
