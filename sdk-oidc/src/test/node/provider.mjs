@@ -64,7 +64,7 @@ provider.use(async (ctx, next) => {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     let result;
     if (details.prompt.name === 'login') {
-      result = { login: { accountId: account.sub, acr: 'urn:be:fedict:iam:fas:Level500', amr: ['urn:be:fedict:iam:fas:Level500'] } };
+      result = { login: { accountId: account.sub, acr: 'urn:be:fedict:iam:fas:Level500', amr: ['urn:be:fedict:iam:fas:Level500', 'eid'] } };
     } else {
       const grant = details.grantId ? await provider.Grant.find(details.grantId)
         : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });

@@ -35,6 +35,8 @@ import java.util.TreeSet;
 /** The portal's own pages: the login choices, "my access", the three e-services and {@code /api/me}. */
 final class PortalServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /** How /me shows a login whose identity provider reported a level only. */
+    static final String UNNAMED_KEY = "not named by the identity provider";
 
     private final transient FedAuthSettings settings;
     private final transient EnterpriseRegister register;
@@ -114,7 +116,7 @@ final class PortalServlet extends HttpServlet {
         row(body, "Federal id", id.federalId().orElse("none"));
         row(body, "Language", id.language().code());
         row(body, "E-mail", id.email().orElse("none"));
-        row(body, "Digital key", user.key().name());
+        row(body, "Digital key", user.key() == be.fedauth.core.DigitalKey.UNNAMED ? UNNAMED_KEY : user.key().name());
         row(body, "Level", user.level().value() + " (eIDAS " + user.level().eidas() + ")");
         row(body, "Provider", user.provider().value());
         row(body, "Authenticated at", user.authenticatedAt().toString());

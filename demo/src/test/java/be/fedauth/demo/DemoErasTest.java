@@ -98,7 +98,7 @@ class DemoErasTest {
 
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
         assertThat(browser.get("/api/me").body()).contains("\"givenName\":\"John\"", "\"foreigner\":true",
-                "\"key\":\"PASSWORD_TOKEN\"", "\"level\":300");
+                "\"key\":\"UNNAMED\"", "\"level\":300"); // FAS's OIDC reports the level only (issue 13.2)
     }
 
     @Test
@@ -137,7 +137,7 @@ class DemoErasTest {
 
         assertThat(landed.statusCode()).as(landed.body()).isEqualTo(200);
         assertThat(browser.get("/api/me").body()).contains("\"givenName\":\"Mei\"", "\"foreigner\":true",
-                "\"key\":\"PASSWORD_EMAIL_CODE\"", "\"level\":350");
+                "\"key\":\"UNNAMED\"", "\"level\":350"); // FAS's OIDC reports the level only (issue 13.2)
     }
 
     /** Logs in today as {@code person} with the eID through the fake's page, then asks for PLDA in Douane Logistics BV. */

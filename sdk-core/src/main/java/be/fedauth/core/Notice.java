@@ -85,10 +85,10 @@ public record Notice(String code, Optional<LocalDate> lastDay, Map<Language, Str
         Objects.requireNonNull(level, "level");
         int n = level.value();
         Map<Language, String> texts = new EnumMap<>(Language.class);
-        texts.put(Language.FR, "Connexion avec une clé numérique que fedauth ne nomme pas encore, acceptée pour son niveau " + n + ".");
-        texts.put(Language.NL, "Aanmelding met een digitale sleutel die fedauth nog niet kent, aanvaard op niveau " + n + ".");
-        texts.put(Language.DE, "Anmeldung mit einem digitalen Schlüssel, den fedauth noch nicht kennt, angenommen auf Stufe " + n + ".");
-        texts.put(Language.EN, "Login with a digital key fedauth does not name yet, accepted at its level " + n + ".");
+        texts.put(Language.FR, "Le fournisseur d'identité n'a pas nommé la clé numérique utilisée : connexion acceptée à son niveau " + n + ".");
+        texts.put(Language.NL, "De identiteitsprovider noemde de gebruikte digitale sleutel niet: aanmelding aanvaard op niveau " + n + ".");
+        texts.put(Language.DE, "Der Identitätsanbieter hat den verwendeten digitalen Schlüssel nicht genannt: Anmeldung auf Stufe " + n + " angenommen.");
+        texts.put(Language.EN, "The identity provider did not name the digital key used: login accepted at its level " + n + ".");
         return new Notice(UNNAMED_KEY, Optional.empty(), texts);
     }
 }

@@ -72,7 +72,7 @@ class OidcEndpointsTest {
                 fas.signingCertificate().getPublicKey()))).isTrue();
         assertThat(claims.getIssuer()).isEqualTo(rp.base());
         assertThat(claims.getAudience()).containsExactly(OidcClientDriver.CLIENT);
-        assertThat(claims.getClaim("amr")).isEqualTo(List.of("urn:be:fedict:iam:fas:Level450"));
+        assertThat(claims.getClaim("amr")).isEqualTo(List.of("urn:be:fedict:iam:fas:Level450", "bmid"));
         assertThat(claims.getClaim("acr")).isEqualTo("0");
         assertThat(claims.getClaim("nonce")).isEqualTo("n-1");
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(3600));
