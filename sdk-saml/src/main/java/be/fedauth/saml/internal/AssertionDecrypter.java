@@ -28,9 +28,11 @@ import org.w3c.dom.Node;
  * transport and AES-GCM content encryption are accepted ({@link Algorithms}), checked on the parsed
  * message before OpenSAML's decrypter runs: AES-CBC is open to padding-oracle attacks (Jager and
  * Somorovsky, 2011) and RSA PKCS#1 v1.5 to Bleichenbacher's; the refusal names the algorithm and the
- * IdP setting to change. The decrypter is also given the same list, as its own allow-list. The result lives in a
- * document of its own, so its signature can only reference itself; the caller verifies it. The
- * plaintext is parsed by the hardened pool and checked as a received message (depth, schema, comments).
+ * IdP setting to change. OpenSAML's decrypter gets the same list as its own allow-list. The result
+ * lives in a document of its own, so its signature can only reference itself; the caller verifies it
+ * (or, with {@code acceptResponseSignatureOnly()}, relies on the Response's signature over the
+ * EncryptedAssertion). The plaintext is parsed by the hardened pool and checked as a received message
+ * (depth, schema, comments).
  */
 final class AssertionDecrypter {
     /** Digests allowed inside RSA-OAEP (its SHA-1 default is not a signature use of SHA-1). */
