@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,19 +35,23 @@ public final class IdpMetadataSource {
     private static final Logger LOG = LoggerFactory.getLogger(IdpMetadataSource.class);
 
     private final String entityId;
+    private final boolean unsignedAllowed;
     private final MetadataCache cache;
 
     private IdpMetadataSource(Builder b) {
         this.entityId = b.entityId;
+        this.unsignedAllowed = b.unsignedAllowed;
         this.cache = new MetadataCache(b.fetcher.get(), b.entityId, Credentials.verifying(b.signers),
                 b.refreshInterval, b.retryInterval,
                 b.timeout, b.clock);
     }
 
     /**
-     * Metadata at an HTTPS URL (HTTP only for a loopback host, such as the testkit).
+     * Metadata at an HTTPS URL (HTTP only for a loopback host, such as the testkit: {@code localhost} or a
+     * loopback address literal; no other name is resolved to decide).
      *
      * @param entityId the identity provider's entity id, which the metadata must describe
+     * @throws ConfigurationException when the URL carries user info
      */
     public static Builder fromUrl(URI url, String entityId) {
         Objects.requireNonNull(url, "url");
@@ -97,7 +102,7 @@ public final class IdpMetadataSource {
 
     @Override
     public String toString() {
-        return "IdpMetadataSource[" + entityId + "]";
+        return "IdpMetadataSource[" + entityId + (unsignedAllowed ? ", allowUnsignedMetadata" : "") + "]";
     }
 
     /** Builds an {@link IdpMetadataSource}. Not thread-safe. */
@@ -129,8 +134,11 @@ public final class IdpMetadataSource {
         }
 
         /**
-         * Accepts metadata without a signature check. Only for metadata whose origin is otherwise
-         * trusted (a file the operator placed, or HTTPS from the IdP's own host). Logged at WARN.
+         * Accepts metadata without a signature check, for identity providers that do not sign theirs
+         * (Keycloak, SimpleSAMLphp by default). Trust then comes from where it is read: a file the operator
+         * placed, or a URL over HTTPS (HTTP only to a loopback address; {@link #build()} refuses any other
+         * URL). Refreshed, and its last good copy kept, exactly as signed metadata. Logged at WARN once, by
+         * {@link #build()}, and shown by {@code toString()}. Excludes {@link #signedBy}.
          */
         public Builder allowUnsignedMetadata() {
             this.unsignedAllowed = true;
@@ -183,18 +191,39 @@ public final class IdpMetadataSource {
             if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofSeconds(60)) > 0) {
                 throw new ConfigurationException("the metadata timeout is between 0 and 60 seconds");
             }
-            if (url != null && !"https".equals(url.getScheme()) && !("http".equals(url.getScheme()) && isLoopback(url))) {
-                throw new ConfigurationException("metadata is fetched over HTTPS (HTTP only on a loopback host): " + url);
+            if (url != null && !transportTrusted(url)) {
+                throw new ConfigurationException((unsignedAllowed ? "unsigned metadata (allowUnsignedMetadata()) is"
+                        : "metadata is") + " fetched over HTTPS only (HTTP only from a loopback address): " + url);
             }
             if (unsignedAllowed) {
-                LOG.warn("the metadata of {} from {} is accepted without a signature check", entityId, location);
+                LOG.warn("metadata of {} from {} is not signed: trusted because allowUnsignedMetadata() was set",
+                        entityId, location);
             }
             return new IdpMetadataSource(this);
         }
 
-        private static boolean isLoopback(URI url) {
+        /** HTTPS, or HTTP to a loopback address, where nobody else is on the path. */
+        private static boolean transportTrusted(URI url) {
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            return url.getHost() != null && ("https".equals(scheme) || "http".equals(scheme) && isLoopback(url.getHost()));
+        }
+
+        /**
+         * Whether a host is {@code localhost} or a loopback address literal (127.0.0.0/8, ::1). Other names
+         * are not resolved: a name that resolves to 127.0.0.1 today may resolve elsewhere at the next
+         * refresh, and plain HTTP would then cross the network. As sdk-oidc's {@code Urls.isLoopback}.
+         */
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if ("localhost".equals(h) || h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}")) {
+                return true;
+            }
+            if (!h.startsWith("[") || !h.endsWith("]") || !h.matches("\\[[0-9a-f:]*:[0-9a-f:]*]")) {
+                return false;
+            }
             try {
-                return url.getHost() != null && InetAddress.getByName(url.getHost()).isLoopbackAddress();
+                // An IPv6 literal (it has a colon): parsed, never looked up.
+                return InetAddress.getByName(h.substring(1, h.length() - 1)).isLoopbackAddress();
             } catch (UnknownHostException e) {
                 return false;
             }

@@ -214,8 +214,10 @@ public final class SamlSettings {
         }
 
         /**
-         * Accepts a plain assertion that is covered only by the Response's signature. By default the
-         * assertion itself must be signed (FAS signs both). Logged at WARN.
+         * Accepts an assertion, plain or encrypted, that is covered only by the Response's signature (an
+         * IdP that signs the document but not the assertion, such as Keycloak with "Sign assertions" off).
+         * The Response must then be signed; its signature is verified before any decryption and covers the
+         * EncryptedAssertion. By default the assertion itself must be signed (FAS signs both). Logged at WARN.
          */
         public Builder acceptResponseSignatureOnly() {
             this.acceptResponseSignatureOnly = true;

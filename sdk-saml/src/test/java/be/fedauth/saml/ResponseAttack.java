@@ -187,7 +187,8 @@ enum ResponseAttack {
             s -> s.digestAlgorithm = SignatureConstants.ALGO_ID_DIGEST_SHA1)),
     RSA_1024_KEY(Setup.WEAK_KEY_IN_METADATA, ErrorCode.INVALID_SIGNATURE, (f, p) -> with(f, p,
             s -> s.signingKey = TestCredentials.rsa("idp-weak", 1024))),
-    ENCRYPTED_UNSIGNED_INSIDE(Setup.RESPONSE_SIGNATURE_ONLY, ErrorCode.UNSIGNED_ASSERTION, (f, p) -> with(f, p, s -> {
+    /** Signed Response, encrypted unsigned assertion, the operator has not opted in (see ResponseSignatureOnlyTest). */
+    ENCRYPTED_UNSIGNED_INSIDE(Setup.DEFAULT, ErrorCode.UNSIGNED_ASSERTION, (f, p) -> with(f, p, s -> {
         s.encrypt = true;
         s.signAssertion = false;
     })),

@@ -25,16 +25,16 @@ import org.w3c.dom.Node;
 
 /**
  * Decrypts an EncryptedAssertion (XML Encryption 1.1) with the SP's keys. Only RSA-OAEP key
- * transport and AES-GCM content encryption are accepted: AES-CBC is open to padding-oracle attacks
- * (Jager and Somorovsky, 2011) and RSA PKCS#1 v1.5 to Bleichenbacher's. The result lives in a
- * document of its own, so its signature can only reference itself; the caller verifies it. The
- * plaintext is parsed by the hardened pool and checked as a received message (depth, schema, comments).
+ * transport and AES-GCM content encryption are accepted ({@link Algorithms}), checked on the parsed
+ * message before OpenSAML's decrypter runs: AES-CBC is open to padding-oracle attacks (Jager and
+ * Somorovsky, 2011) and RSA PKCS#1 v1.5 to Bleichenbacher's; the refusal names the algorithm and the
+ * IdP setting to change. OpenSAML's decrypter gets the same list as its own allow-list. The result
+ * lives in a document of its own, so its signature can only reference itself; the caller verifies it
+ * (or, with {@code acceptResponseSignatureOnly()}, relies on the Response's signature over the
+ * EncryptedAssertion). The plaintext is parsed by the hardened pool and checked as a received message
+ * (depth, schema, comments).
  */
 final class AssertionDecrypter {
-    static final Set<String> KEY_TRANSPORT = Set.of(EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP,
-            EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP11);
-    static final Set<String> CONTENT = Set.of(EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES128_GCM,
-            EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES192_GCM, EncryptionConstants.ALGO_ID_BLOCKCIPHER_AES256_GCM);
     /** Digests allowed inside RSA-OAEP (its SHA-1 default is not a signature use of SHA-1). */
     private static final Set<String> OAEP_DIGESTS = Set.of(SignatureConstants.ALGO_ID_DIGEST_SHA1,
             SignatureConstants.ALGO_ID_DIGEST_SHA256, SignatureConstants.ALGO_ID_DIGEST_SHA384,
@@ -48,8 +48,8 @@ final class AssertionDecrypter {
         this.keys = new StaticKeyInfoCredentialResolver(List.<Credential>copyOf(credentials));
         this.keyResolver = new ChainingEncryptedKeyResolver(
                 List.of(new InlineEncryptedKeyResolver(), new EncryptedElementTypeEncryptedKeyResolver()));
-        this.included = new java.util.ArrayList<>(KEY_TRANSPORT);
-        this.included.addAll(CONTENT);
+        this.included = new java.util.ArrayList<>(Algorithms.KEY_TRANSPORT);
+        this.included.addAll(Algorithms.CONTENT_ENCRYPTION);
         this.included.addAll(OAEP_DIGESTS);
         this.included.add(EncryptionConstants.ALGO_ID_MGF1_SHA1);
         this.included.add(EncryptionConstants.ALGO_ID_MGF1_SHA256);
@@ -112,19 +112,13 @@ final class AssertionDecrypter {
         if (data == null || data.getEncryptionMethod() == null) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the encrypted assertion has no EncryptedData");
         }
-        if (!CONTENT.contains(data.getEncryptionMethod().getAlgorithm())) {
-            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    "the assertion is encrypted with " + Shown.value(data.getEncryptionMethod().getAlgorithm()));
-        }
+        Algorithms.checkContentEncryption(data.getEncryptionMethod().getAlgorithm());
         List<EncryptedKey> encryptedKeys = new java.util.ArrayList<>(encrypted.getEncryptedKeys());
         if (data.getKeyInfo() != null) {
             encryptedKeys.addAll(data.getKeyInfo().getEncryptedKeys());
         }
         for (EncryptedKey key : encryptedKeys) {
-            if (key.getEncryptionMethod() == null || !KEY_TRANSPORT.contains(key.getEncryptionMethod().getAlgorithm())) {
-                throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                        "the assertion key is transported with an algorithm other than RSA-OAEP");
-            }
+            Algorithms.checkKeyTransport(key.getEncryptionMethod() == null ? null : key.getEncryptionMethod().getAlgorithm());
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
-import org.opensaml.xmlsec.signature.support.SignatureConstants;
 
 /**
  * The HTTP-Redirect binding (SAML Bindings 3.4): DEFLATE, base64, URL encoding, and the detached
@@ -30,13 +29,6 @@ public final class RedirectCodec {
     public static final int MAX_ENCODED = 16 * 1024;
     /** Largest inflated message accepted. */
     public static final int MAX_INFLATED = 64 * 1024;
-    private static final Map<String, String> JCA = Map.of(
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, "SHA256withRSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384, "SHA384withRSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, "SHA512withRSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256, "SHA256withECDSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA384, "SHA384withECDSA",
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA512, "SHA512withECDSA");
 
     private RedirectCodec() {
     }
@@ -49,7 +41,7 @@ public final class RedirectCodec {
         String algorithm = XmlSigner.algorithm(key);
         query.append("&SigAlg=").append(url(algorithm));
         try {
-            Signature signer = Signature.getInstance(JCA.get(algorithm));
+            Signature signer = Algorithms.newSignature(algorithm, "redirect");
             signer.initSign(key);
             signer.update(query.toString().getBytes(StandardCharsets.UTF_8));
             query.append("&Signature=").append(url(Base64.getEncoder().encodeToString(signer.sign())));
@@ -74,14 +66,11 @@ public final class RedirectCodec {
         if (sigAlg.isEmpty() || signature.isEmpty()) {
             throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the redirect message is not signed");
         }
-        String jca = JCA.get(sigAlg.get());
-        if (jca == null) {
-            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM, "the redirect is signed with " + Shown.value(sigAlg.get()));
-        }
+        Algorithms.checkSignature(sigAlg.get(), "redirect");
         StringBuilder signed = new StringBuilder(parameter).append('=').append(url(value));
         relayState.ifPresent(r -> signed.append("&RelayState=").append(url(r)));
         signed.append("&SigAlg=").append(url(sigAlg.get()));
-        verify(signed.toString(), jca, signature.get(), trusted);
+        verify(signed.toString(), sigAlg.get(), signature.get(), trusted);
         return xml;
     }
 
@@ -120,16 +109,13 @@ public final class RedirectCodec {
         if (sigAlg == null || signature == null) {
             throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the redirect message is not signed");
         }
-        String jca = JCA.get(decoded(sigAlg));
-        if (jca == null) {
-            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    "the redirect is signed with " + Shown.value(decoded(sigAlg)));
-        }
+        String algorithm = decoded(sigAlg);
+        Algorithms.checkSignature(algorithm, "redirect");
         Optional<String> relayState = Optional.ofNullable(raw.get("RelayState"));
         StringBuilder signed = new StringBuilder(parameter).append('=').append(value);
         relayState.ifPresent(r -> signed.append("&RelayState=").append(r));
         signed.append("&SigAlg=").append(sigAlg);
-        verify(signed.toString(), jca, decoded(signature), trusted);
+        verify(signed.toString(), algorithm, decoded(signature), trusted);
         return new Inbound(xml, relayState.map(RedirectCodec::decoded));
     }
 
@@ -141,7 +127,7 @@ public final class RedirectCodec {
         }
     }
 
-    private static void verify(String signed, String jca, String signature, List<X509Certificate> trusted) {
+    private static void verify(String signed, String algorithm, String signature, List<X509Certificate> trusted) {
         byte[] signatureBytes;
         try {
             signatureBytes = Base64.getMimeDecoder().decode(signature);
@@ -154,7 +140,7 @@ public final class RedirectCodec {
                 continue;
             }
             try {
-                Signature verifier = Signature.getInstance(jca);
+                Signature verifier = Algorithms.newSignature(algorithm, "redirect");
                 verifier.initVerify(key);
                 verifier.update(signed.getBytes(StandardCharsets.UTF_8));
                 if (verifier.verify(signatureBytes)) {

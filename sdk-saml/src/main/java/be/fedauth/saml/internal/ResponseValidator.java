@@ -29,7 +29,8 @@ import org.w3c.dom.Node;
  *   InResponseTo (no unsolicited response unless allowed), IssueInstant (not in the future, not older
  *   than the maximum age), its signature when present, before any decryption;</li>
  *   <li>exactly one assertion, plain or encrypted (RSA-OAEP, AES-GCM), whose own signature is required
- *   by default and is verified after decryption;</li>
+ *   by default and is verified after decryption; when the operator accepts the Response's signature
+ *   alone, an unsigned assertion (plain or encrypted) is accepted inside a signed Response only;</li>
  *   <li>the assertion's Issuer, IssueInstant, bearer SubjectConfirmation (Recipient, NotOnOrAfter,
  *   InResponseTo, no NotBefore), Conditions (validity window with skew, every AudienceRestriction),
  *   AuthnStatement, each attribute once (see {@link AssertionChecks}).</li>
@@ -82,20 +83,23 @@ public final class ResponseValidator {
         checkResponse(response, expectedRequestId, idp);
 
         Assertion assertion = theOneAssertion(response);
-        boolean decrypted = false;
         if (assertion == null) {
             assertion = decrypter.decrypt(response.getEncryptedAssertions().get(0));
-            decrypted = true;
         } else if (settings.requireEncryptedAssertion()) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the assertion is not encrypted");
         }
         if (assertion.isSigned()) {
             signatures.verify(assertion, idp.credentials(), "assertion");
-        } else if (settings.requireSignedAssertion() || decrypted || !response.isSigned()) {
-            // An encrypted assertion is outside the response's signature scope once decrypted: it must
-            // carry its own signature (else a wrapped, unsigned assertion could be slipped in).
-            throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, "the assertion is not signed");
+        } else if (settings.requireSignedAssertion() || !response.isSigned()) {
+            throw new AuthenticationException(ErrorCode.UNSIGNED_ASSERTION, response.isSigned()
+                    ? "the assertion is not signed, only the Response is, and acceptResponseSignatureOnly() is not set"
+                    : "neither the assertion nor the Response is signed");
         }
+        // Else (opted in) the assertion is covered by the Response's signature, verified above, before any
+        // decryption: it references the Response's own ID, the document element, and so covers the one
+        // assertion taken from its direct children, plain or encrypted. For an encrypted one, the signed
+        // bytes are the EncryptedAssertion with its EncryptedData and EncryptedKey (the key resolvers look
+        // nowhere else, and no RetrievalMethod is followed), so the plaintext is what the IdP encrypted.
         return checks.check(assertion, expectedRequestId, idp);
     }
 

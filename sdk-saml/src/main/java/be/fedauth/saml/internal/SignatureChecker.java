@@ -3,12 +3,10 @@ package be.fedauth.saml.internal;
 import be.fedauth.core.AuthenticationException;
 import be.fedauth.core.ErrorCode;
 import java.util.List;
-import java.util.Set;
 import org.opensaml.saml.common.SignableSAMLObject;
 import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.Signature;
-import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.opensaml.xmlsec.signature.support.SignatureException;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import org.w3c.dom.Element;
@@ -20,8 +18,9 @@ import org.w3c.dom.NodeList;
  *   <li>the SAML signature profile (SAML Core 5.4): one {@code ds:Reference}, whose URI is not empty
  *   (an empty URI, "the whole document", is refused) and is the signed element's own ID (which the parser resolved to that very element), enveloped-signature and
  *   exclusive canonicalisation transforms only; this refuses wrapping, XSLT and extra references;</li>
- *   <li>the algorithms: RSA or ECDSA with SHA-256 or stronger, SHA-256 or stronger digests; SHA-1 is
- *   refused;</li>
+ *   <li>the algorithms ({@link Algorithms}): RSA PKCS#1 v1.5, RSA-PSS or ECDSA with SHA-256 or stronger,
+ *   SHA-256 or stronger digests; SHA-1 is refused, with a message naming the algorithm and the IdP
+ *   setting to change;</li>
  *   <li>the signature value against the identity provider's metadata keys only. A key or certificate
  *   carried in the signature's {@code KeyInfo} is never used.</li>
  * </ol>
@@ -29,12 +28,6 @@ import org.w3c.dom.NodeList;
  * limits transforms and references and refuses RetrievalMethod chains. Stateless and thread-safe.
  */
 public final class SignatureChecker {
-    static final Set<String> SIGNATURE_ALGORITHMS = Set.of(
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA384,
-            SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA512, SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA256,
-            SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA384, SignatureConstants.ALGO_ID_SIGNATURE_ECDSA_SHA512);
-    static final Set<String> DIGEST_ALGORITHMS = Set.of(SignatureConstants.ALGO_ID_DIGEST_SHA256,
-            SignatureConstants.ALGO_ID_DIGEST_SHA384, SignatureConstants.ALGO_ID_DIGEST_SHA512);
     private static final String DSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 
     private final SAMLSignatureProfileValidator profile = new SAMLSignatureProfileValidator();
@@ -91,10 +84,7 @@ public final class SignatureChecker {
     }
 
     private static void checkAlgorithms(Signature signature, String what) {
-        if (!SIGNATURE_ALGORITHMS.contains(signature.getSignatureAlgorithm())) {
-            throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                    "the " + what + " is signed with " + Shown.value(signature.getSignatureAlgorithm()));
-        }
+        Algorithms.checkSignature(signature.getSignatureAlgorithm(), what);
         Element dom = signature.getDOM();
         if (dom == null) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the " + what + " signature has no DOM");
@@ -104,11 +94,7 @@ public final class SignatureChecker {
             throw new AuthenticationException(ErrorCode.INVALID_SIGNATURE, "the " + what + " signature has no digest");
         }
         for (int i = 0; i < digests.getLength(); i++) {
-            String algorithm = ((Element) digests.item(i)).getAttribute("Algorithm");
-            if (!DIGEST_ALGORITHMS.contains(algorithm)) {
-                throw new AuthenticationException(ErrorCode.UNSUPPORTED_ALGORITHM,
-                        "the " + what + " signature uses the digest " + Shown.value(algorithm));
-            }
+            Algorithms.checkDigest(((Element) digests.item(i)).getAttribute("Algorithm"), what);
         }
     }
 }

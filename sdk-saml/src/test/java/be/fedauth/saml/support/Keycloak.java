@@ -58,6 +58,16 @@ public final class Keycloak implements AutoCloseable {
      * @throws AssertionError when Keycloak is not installed or does not start
      */
     public static Keycloak start(String signedClient, String encryptedClient, String acs, X509Certificate spCertificate) {
+        return start(signedClient, encryptedClient, acs, spCertificate, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, String, String, X509Certificate)}, with more SAML clients: each entity id
+     * maps to the client attributes that differ from {@code keycloak/client.json} (for example
+     * {@code saml.signature.algorithm}).
+     */
+    public static Keycloak start(String signedClient, String encryptedClient, String acs, X509Certificate spCertificate,
+                                 Map<String, Map<String, String>> moreClients) {
         Path home = Path.of("..", ".tools", "keycloak-" + VERSION).toAbsolutePath().normalize();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new AssertionError("Keycloak is not installed at " + home + ": run scripts/setup.d/40-keycloak.sh");
@@ -66,7 +76,7 @@ public final class Keycloak implements AutoCloseable {
             deleteTree(home.resolve("data/h2"));
             Files.createDirectories(home.resolve("data/import"));
             Files.writeString(home.resolve("data/import/realm-fedauth.json"),
-                    realm(signedClient, encryptedClient, acs, spCertificate));
+                    realm(signedClient, encryptedClient, acs, spCertificate, moreClients));
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
@@ -118,8 +128,8 @@ public final class Keycloak implements AutoCloseable {
         ready.complete(Boolean.FALSE);
     }
 
-    private static String realm(String signedClient, String encryptedClient, String acs, X509Certificate cert)
-            throws IOException {
+    private static String realm(String signedClient, String encryptedClient, String acs, X509Certificate cert,
+                                Map<String, Map<String, String>> moreClients) throws IOException {
         String realm = resource("keycloak/realm-fedauth.json");
         String client = resource("keycloak/client.json");
         String der;
@@ -129,8 +139,22 @@ public final class Keycloak implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         String base = client.replace("@@ACS@@", acs).replace("@@CERT@@", der);
+        StringBuilder more = new StringBuilder();
+        for (Map.Entry<String, Map<String, String>> extra : moreClients.entrySet()) {
+            String json = base.replace("@@ENTITY_ID@@", extra.getKey()).replace("@@ENCRYPT@@", "false");
+            for (Map.Entry<String, String> attribute : extra.getValue().entrySet()) {
+                Matcher current = Pattern.compile("\"" + Pattern.quote(attribute.getKey()) + "\": \"[^\"]*\"").matcher(json);
+                if (!current.find()) {
+                    throw new IllegalArgumentException("keycloak/client.json has no attribute " + attribute.getKey());
+                }
+                json = current.replaceFirst(Matcher.quoteReplacement(
+                        "\"" + attribute.getKey() + "\": \"" + attribute.getValue() + "\""));
+            }
+            more.append(",\n    ").append(json);
+        }
         return realm.replace("@@CLIENT_SIGNED@@", base.replace("@@ENTITY_ID@@", signedClient).replace("@@ENCRYPT@@", "false"))
-                .replace("@@CLIENT_ENCRYPTED@@", base.replace("@@ENTITY_ID@@", encryptedClient).replace("@@ENCRYPT@@", "true"));
+                .replace("@@CLIENT_ENCRYPTED@@", base.replace("@@ENTITY_ID@@", encryptedClient).replace("@@ENCRYPT@@", "true")
+                        + more);
     }
 
     private static String resource(String name) throws IOException {

@@ -46,6 +46,7 @@ public final class ResponseSpec {
     public String signatureAlgorithm = SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256;
     public String digestAlgorithm = SignatureConstants.ALGO_ID_DIGEST_SHA256;
     public String dataEncryptionAlgorithm = "http://www.w3.org/2009/xmlenc11#aes256-gcm";
+    public String keyTransportAlgorithm = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
     /** Changes the assertion's DOM after signing and before encryption (null: none). */
     public java.util.function.Consumer<org.w3c.dom.Element> afterSigning;
 

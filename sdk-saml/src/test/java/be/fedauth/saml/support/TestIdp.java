@@ -23,7 +23,6 @@ import org.opensaml.saml.saml2.metadata.SingleSignOnService;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.encryption.support.DataEncryptionParameters;
-import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
 import org.opensaml.xmlsec.encryption.support.KeyEncryptionParameters;
 import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.KeyInfo;
@@ -134,7 +133,8 @@ public final class TestIdp {
                 spec.afterSigning.accept(assertion.getDOM() != null ? assertion.getDOM() : saml.marshall(assertion));
             }
             if (spec.encrypt) {
-                response.getEncryptedAssertions().add(encrypt(assertion, encryptTo, spec.dataEncryptionAlgorithm));
+                response.getEncryptedAssertions().add(encrypt(assertion, encryptTo, spec.dataEncryptionAlgorithm,
+                        spec.keyTransportAlgorithm));
             } else {
                 response.getAssertions().add(assertion);
             }
@@ -247,12 +247,13 @@ public final class TestIdp {
         return element;
     }
 
-    private static EncryptedAssertion encrypt(Assertion assertion, X509Certificate to, String dataAlgorithm) {
+    private static EncryptedAssertion encrypt(Assertion assertion, X509Certificate to, String dataAlgorithm,
+                                              String keyAlgorithm) {
         DataEncryptionParameters data = new DataEncryptionParameters();
         data.setAlgorithm(dataAlgorithm);
         KeyEncryptionParameters key = new KeyEncryptionParameters();
         key.setEncryptionCredential(new BasicX509Credential(to));
-        key.setAlgorithm(EncryptionConstants.ALGO_ID_KEYTRANSPORT_RSAOAEP);
+        key.setAlgorithm(keyAlgorithm);
         Encrypter encrypter = new Encrypter(data, key);
         encrypter.setKeyPlacement(Encrypter.KeyPlacement.INLINE);
         try {
