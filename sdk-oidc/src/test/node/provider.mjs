@@ -12,7 +12,7 @@ import Provider from 'oidc-provider';
 const alg = process.argv[2] === 'ES256' ? 'ES256' : 'RS256';
 const profile = process.argv[3] || 'fas';
 const standard = profile.startsWith('standard');
-const acr = process.argv[4] || 'urn:be:fedict:iam:fas:Level500';
+const acr = process.argv[4] || 'urn:example:loa:gold';
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -77,14 +77,15 @@ provider.use(async (ctx, next) => {
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     let result;
     if (details.prompt.name === 'login') {
-      // FAS names the eID in amr beside its level (fas-reference.md); a standard provider a RFC 8176 method.
-      result = { login: { accountId: account.sub, acr, amr: standard ? ['pwd'] : [acr, 'eid'] } };
+      result = { login: { accountId: account.sub, acr: 'urn:be:fedict:iam:fas:Level500', amr: ['urn:be:fedict:iam:fas:Level500', 'eid'] } };
     } else {
       const grant = details.grantId ? await provider.Grant.find(details.grantId)
         : new provider.Grant({ accountId: details.session.accountId, clientId: details.params.client_id });
       grant.addOIDCScope(details.params.scope);
       result = { consent: { grantId: await grant.save() } };
     }
+    // A standard provider states its own acr and an RFC 8176 method in amr.
+    if (standard && result.login) result.login = { accountId: account.sub, acr, amr: ['pwd'] };
     return provider.interactionFinished(ctx.req, ctx.res, result, { mergeWithLastSubmission: false });
   }
   return next();

@@ -84,8 +84,9 @@ class OidcLoginTest {
         AuthenticatedUser user = f.login(f.provider(), "foreigner", DigitalKey.PASSWORD_TOKEN);
 
         assertThat(user.identity().isForeigner()).isTrue();
-        // The fake reports the token's Level300 alone: a level never names a key (issue 13.2).
+        // FAS's OIDC reports the token's level 300 only: never turned into the key (issue 13.2).
         assertThat(user.key()).isEqualTo(DigitalKey.UNNAMED);
+        assertThat(user.level()).isEqualTo(AssuranceLevel.LEVEL_300);
     }
 
     @Test
