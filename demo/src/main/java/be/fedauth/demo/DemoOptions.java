@@ -23,7 +23,7 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
                    Optional<String> samlIdpMetadata, Optional<String> samlIdpEntityId, Optional<Path> samlIdpMetadataCert,
                    Optional<String> samlSpEntityId, Optional<Path> samlKeystore, Optional<String> samlKeystorePassword,
                    Optional<String> socialSecurityMetadata, Optional<String> socialSecurityEntityId,
-                   String levels, boolean help) {
+                   ProfileOptions profiles, boolean help) {
 
     /** One option: its flag, whether it takes a value, and its help line. */
     record Option(String flag, String value, String help) {
@@ -32,7 +32,7 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
         }
     }
 
-    static final List<Option> OPTIONS = List.of(
+    static final List<Option> OPTIONS = java.util.stream.Stream.of(List.of(
             new Option("--port", "N", "portal port (default 8080; 0 picks a free one)"),
             new Option("--host", "ADDRESS", "address to listen on (default 127.0.0.1)"),
             new Option("--public-url", "URL", "the portal's URL as browsers see it (default http://127.0.0.1:PORT);"
@@ -56,8 +56,9 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
             new Option("--saml-keystore-password", "PASSWORD", "its password"),
             new Option("--social-security-metadata", "URL|FILE", "the legacy social-security IdP's metadata (NCTS)"),
             new Option("--social-security-entity-id", "ID", "its entity id"),
-            new Option("--levels", "fas", "the level vocabulary of the identity providers (only 'fas' today)"),
-            new Option("--help", null, "print this help"));
+            new Option("--levels", "fas|generic", "deprecated alias: the default of --oidc-profile and --saml-profile")),
+            ProfileOptions.OPTIONS, List.of(new Option("--help", null, "print this help")))
+            .flatMap(List::stream).toList();
 
     /** Parses the arguments over the environment. */
     static DemoOptions parse(String[] args, Map<String, String> environment) {
@@ -81,10 +82,13 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
             }
         }
         int port = number(values, "--port", 8080);
+        // --levels (one vocabulary for every provider, only 'fas' until issue 13) sets both profiles' default.
         String levels = values.getOrDefault("--levels", "fas");
-        if (!levels.equals("fas")) {
-            throw new IllegalArgumentException("--levels: only 'fas' is known");
+        if (!levels.equals("fas") && !levels.equals("generic")) {
+            throw new IllegalArgumentException("--levels: '" + levels + "' is neither fas nor generic");
         }
+        values.putIfAbsent("--oidc-profile", levels);
+        values.putIfAbsent("--saml-profile", levels);
         return new DemoOptions(values.getOrDefault("--host", "127.0.0.1"), port,
                 get(values, "--public-url", DemoOptions::url), get(values, "--clock", DemoOptions::instant),
                 get(values, "--ncts-grace-end", DemoOptions::date).orElseGet(DemoOptions::assumedNctsGraceEnd),
@@ -95,7 +99,7 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
                 get(values, "--saml-idp-metadata-cert", Path::of), get(values, "--saml-sp-entity-id", v -> v),
                 get(values, "--saml-keystore", Path::of), get(values, "--saml-keystore-password", v -> v),
                 get(values, "--social-security-metadata", v -> v), get(values, "--social-security-entity-id", v -> v),
-                levels, values.containsKey("--help"));
+                ProfileOptions.parse(values), values.containsKey("--help"));
     }
 
     /** The help text. */

@@ -42,6 +42,7 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
         URI redirect = publicUrl.resolve("/callback/oidc");
         URI acs = publicUrl.resolve("/callback/saml");
         String spEntityId = o.samlSpEntityId().orElse(publicUrl.resolve("/saml/sp").toString());
+        ProfileOptions p = o.profiles();
         Map<String, AuthenticationProvider> general = new LinkedHashMap<>();
         Optional<AuthenticationProvider> socialSecurity = Optional.empty();
 
@@ -50,21 +51,20 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
             fas.registerOidcClient(redirect);
             SpKey spKey = SpKey.fromPem(fas.resource("demo-sp.key.pem"), fas.resource("demo-sp.cert.pem"));
             fas.registerSamlServiceProvider(spEntityId, acs, spKey.certificate());
-            general.put("oidc", OidcProvider.create(OidcSettings.builder(fas.oidcIssuer(), FakeIdp.CLIENT_ID, redirect,
-                    ClientAuthentication.clientSecretBasic(FakeIdp.CLIENT_SECRET)).providerId(ProviderId.of("fas-oidc"))
-                    .allowHttpForLoopback().clock(clock).build()));
-            general.put("saml", saml("fas-saml", spEntityId, acs, spKey, SamlProfile.fas(), clock,
+            general.put("oidc", OidcProvider.create(p.oidc(fas.oidcIssuer(), FakeIdp.CLIENT_ID, redirect,
+                    ClientAuthentication.clientSecretBasic(FakeIdp.CLIENT_SECRET)).allowHttpForLoopback().clock(clock).build()));
+            general.put("saml", saml(p, spEntityId, acs, spKey, clock,
                     IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId()).signedBy(fas.signingCertificate())));
-            socialSecurity = Optional.of(saml("social-security", spEntityId, acs, spKey, SamlProfile.socialSecurity(), clock,
+            socialSecurity = Optional.of(socialSecurity(spEntityId, acs, spKey, clock,
                     IdpMetadataSource.fromUrl(fas.socialSecurityMetadataUri(), fas.socialSecurityEntityId())
                             .signedBy(fas.socialSecuritySigningCertificate())));
         } else {
             if (o.oidcIssuer().isPresent()) {
-                OidcSettings.Builder oidc = OidcSettings.builder(o.oidcIssuer().get(),
+                OidcSettings.Builder oidc = p.oidc(o.oidcIssuer().get(),
                         o.oidcClientId().orElseThrow(() -> new ConfigurationException("--oidc-client-id is required")),
                         redirect, ClientAuthentication.clientSecretBasic(o.oidcClientSecret()
                                 .orElseThrow(() -> new ConfigurationException("--oidc-client-secret is required"))))
-                        .providerId(ProviderId.of("fas-oidc")).clock(clock);
+                        .clock(clock);
                 if ("http".equals(o.oidcIssuer().get().getScheme())) {
                     oidc.allowHttpForLoopback();
                 }
@@ -72,14 +72,15 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
             }
             Optional<SpKey> spKey = o.samlKeystore().map(f -> keystore(f, o.samlKeystorePassword().orElse("")));
             if (o.samlIdpMetadata().isPresent()) {
-                general.put("saml", saml("fas-saml", spEntityId, acs, spKey.orElseThrow(() ->
-                        new ConfigurationException("--saml-keystore is required for SAML")), SamlProfile.fas(), clock,
-                        metadata(o.samlIdpMetadata().get(), o.samlIdpEntityId(), o.samlIdpMetadataCert())));
+                general.put("saml", saml(p, spEntityId, acs, spKey.orElseThrow(() ->
+                        new ConfigurationException("--saml-keystore is required for SAML")), clock,
+                        metadata(o.samlIdpMetadata().get(), o.samlIdpEntityId(), o.samlIdpMetadataCert(),
+                                p.samlIdpMetadataUnsigned())));
             }
             if (o.socialSecurityMetadata().isPresent()) {
-                socialSecurity = Optional.of(saml("social-security", spEntityId, acs, spKey.orElseThrow(() ->
-                        new ConfigurationException("--saml-keystore is required for SAML")), SamlProfile.socialSecurity(),
-                        clock, metadata(o.socialSecurityMetadata().get(), o.socialSecurityEntityId(), Optional.empty())));
+                socialSecurity = Optional.of(socialSecurity(spEntityId, acs, spKey.orElseThrow(() ->
+                        new ConfigurationException("--saml-keystore is required for SAML")),
+                        clock, metadata(o.socialSecurityMetadata().get(), o.socialSecurityEntityId(), Optional.empty(), false)));
             }
             if (general.isEmpty()) {
                 throw new ConfigurationException("without the fake IdP, give --oidc-issuer or --saml-idp-metadata");
@@ -96,24 +97,37 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
         return new DemoProviders(general, ncts);
     }
 
-    private static SamlProvider saml(String id, String spEntityId, URI acs, SpKey key, SamlProfile profile,
-                                                   Clock clock, IdpMetadataSource.Builder metadata) {
-        return SamlProvider.create(SamlSettings.builder(ProviderId.of(id), spEntityId, acs, SpKeys.of(key),
-                metadata.clock(clock).build()).profile(profile).clock(clock).build());
+    /** The "saml" provider: the profile, provider id and opt-ins of the options. */
+    private static SamlProvider saml(ProfileOptions p, String spEntityId, URI acs, SpKey key, Clock clock,
+                                     IdpMetadataSource.Builder metadata) {
+        return SamlProvider.create(p.saml(SamlSettings.builder(p.samlId(), spEntityId, acs, SpKeys.of(key),
+                metadata.clock(clock).build())).clock(clock).build());
     }
 
-    private static IdpMetadataSource.Builder metadata(String location, Optional<String> entityId, Optional<Path> cert) {
+    private static SamlProvider socialSecurity(String spEntityId, URI acs, SpKey key, Clock clock,
+                                               IdpMetadataSource.Builder metadata) {
+        return SamlProvider.create(SamlSettings.builder(ProviderId.of("social-security"), spEntityId, acs, SpKeys.of(key),
+                metadata.clock(clock).build()).profile(SamlProfile.socialSecurity()).clock(clock).build());
+    }
+
+    private static IdpMetadataSource.Builder metadata(String location, Optional<String> entityId, Optional<Path> cert,
+                                                      boolean unsigned) {
         String entity = entityId.orElseThrow(() -> new ConfigurationException("the IdP entity id is required"));
         boolean url = location.startsWith("https://") || location.startsWith("http://");
         IdpMetadataSource.Builder metadata = url ? IdpMetadataSource.fromUrl(URI.create(location), entity)
                 : IdpMetadataSource.fromFile(Path.of(location), entity);
+        if (cert.isPresent() && unsigned) {
+            throw new ConfigurationException("--saml-idp-metadata-cert and --saml-idp-metadata-unsigned exclude each other");
+        }
         if (cert.isPresent()) {
             return metadata.signedBy(certificate(cert.get()));
         }
-        if (url) {
-            throw new ConfigurationException("metadata fetched from " + location + " needs --saml-idp-metadata-cert");
+        if (url && !unsigned) {
+            throw new ConfigurationException("metadata fetched from " + location + " needs --saml-idp-metadata-cert"
+                    + " (or --saml-idp-metadata-unsigned)");
         }
-        // A local file the operator put there is trusted as it is.
+        // A local file the operator put there is trusted as it is; a URL only on --saml-idp-metadata-unsigned
+        // (IdpMetadataSource then requires https, or http on loopback, and logs the opt-out at WARN).
         return metadata.allowUnsignedMetadata();
     }
 

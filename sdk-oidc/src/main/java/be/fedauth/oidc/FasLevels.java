@@ -15,7 +15,7 @@ public final class FasLevels {
     private static final String PREFIX = "urn:be:fedict:iam:fas:";
 
     /** The FAS vocabulary: levels 100 to 500, their citizen and enterprise variants, and the method tokens. */
-    public static final LevelVocabulary VOCABULARY = build();
+    public static final LevelVocabulary VOCABULARY = builder().build();
 
     private FasLevels() {
     }
@@ -25,8 +25,13 @@ public final class FasLevels {
         return PREFIX + "Level" + level.value();
     }
 
-    private static LevelVocabulary build() {
-        LevelVocabulary.Builder b = LevelVocabulary.builder();
+    /**
+     * A builder holding the FAS vocabulary, for an operator's additions ({@link LevelVocabulary.Builder#mapping},
+     * {@link LevelVocabulary.Builder#defaultLevel}); its vocabulary requests keys by their level URN, as
+     * {@link #VOCABULARY} does. Each call gives a new builder.
+     */
+    public static LevelVocabulary.Builder builder() {
+        LevelVocabulary.Builder b = new FasVocabulary.Builder(LevelVocabulary.builder(), FasLevels::urn);
         for (AssuranceLevel level : AssuranceLevel.values()) {
             b.level(urn(level), level);
             b.alias(PREFIX + "citizen:Level" + level.value(), level);
@@ -36,6 +41,6 @@ public final class FasLevels {
         b.key("eid", DigitalKey.EID);
         b.key("bmid", DigitalKey.ITSME);
         // Requests by key go out as the key's level URN: FAS's acr_values are levels.
-        return new FasVocabulary(b.build(), FasLevels::urn);
+        return b;
     }
 }

@@ -5,10 +5,12 @@ import be.fedauth.core.DigitalKey;
 import be.fedauth.core.KeyRetirements;
 import be.fedauth.core.ProviderId;
 import be.fedauth.core.spi.AuditSink;
+import be.fedauth.core.spi.IdentityNames;
 import be.fedauth.core.spi.LevelVocabulary;
 import be.fedauth.core.spi.RandomValues;
 import be.fedauth.core.spi.ReplayCache;
 import be.fedauth.oidc.internal.SettingsChecks;
+import be.fedauth.oidc.internal.SettingsText;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import java.util.Set;
 
 /**
  * Everything an {@link OidcProvider} needs. Immutable and thread-safe; made with
- * {@link #fasIntegration}, {@link #fasProduction} or {@link #builder}, every value overridable.
+ * {@link #fasIntegration}, {@link #fasProduction}, {@link #builder} (FAS profile) or {@link #generic}
+ * (any OpenID provider), every value overridable.
  *
  * <p>Secure by default: https only (loopback http only after {@link Builder#allowHttpForLoopback()}),
  * ID tokens signed with RS256, PS256 or ES256 ({@code none} and HMAC cannot be allowed), 60 s clock
@@ -42,7 +45,7 @@ public final class OidcSettings {
         v = b.copy();
         scopes = List.copyOf(b.scopes);
         algorithms = Set.copyOf(b.algorithms);
-        keys = Set.copyOf(b.keys);
+        keys = Set.copyOf(b.keys == null ? b.vocabulary.namedKeys() : b.keys);
         replayCache = b.replayCache.orElseGet(() -> ReplayCache.inMemory(b.clock, 100_000, b.auditSink));
         v.replayCache = Optional.of(replayCache);
     }
@@ -70,7 +73,20 @@ public final class OidcSettings {
     }
 
     /**
-     * Any OpenID provider: endpoints come from discovery ({@code <issuer>/.well-known/openid-configuration})
+     * Any OpenID provider, generic profile: provider id "oidc", scopes {@code openid profile email}, claims
+     * {@link OidcClaimNames#STANDARD}, national number not required, levels {@link GenericLevels#VOCABULARY}
+     * (yours from {@link GenericLevels#builder()}), the keys the vocabulary names. Endpoints from discovery.
+     */
+    public static Builder generic(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
+        Builder b = builder(issuer, clientId, redirectUri, authentication).providerId(ProviderId.of("oidc"))
+                .scopes(List.of("openid", "profile", "email")).claimNames(OidcClaimNames.STANDARD)
+                .vocabulary(GenericLevels.VOCABULARY);
+        b.keys = null;
+        return b;
+    }
+
+    /**
+     * Any OpenID provider, FAS profile: endpoints come from discovery ({@code <issuer>/.well-known/openid-configuration})
      * unless set explicitly. Provider id "fas-oidc", FAS scopes and levels, system UTC clock.
      */
     public static Builder builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
@@ -129,8 +145,12 @@ public final class OidcSettings {
     public Duration pendingLoginLifetime() { return v.pendingLoginLifetime; }
     /** Whether userinfo is fetched after the token exchange. */
     public boolean userinfo() { return v.userinfo; }
-    /** The keys offered (before key retirements). */
+    /** The keys offered (before key retirements); the generic profile offers the vocabulary's named keys. */
     public Set<DigitalKey> keys() { return keys; }
+    /** The claim names the identity is read from. */
+    public IdentityNames claimNames() { return v.claimNames; }
+    /** Whether a login without a national number is refused ({@code missing_claim}). */
+    public boolean requireNationalNumber() { return v.requireNationalNumber; }
     /** The level vocabulary. */
     public LevelVocabulary vocabulary() { return v.vocabulary; }
     /** The clock every time check reads. */
@@ -157,16 +177,11 @@ public final class OidcSettings {
 
     @Override
     public String toString() {
-        return "OidcSettings[provider=" + v.providerId + ", issuer=" + v.issuer + ", issuerAlias="
-                + v.issuerAlias.map(URI::toString).orElse("none") + ", clientId=" + v.clientId + ", redirectUri="
-                + v.redirectUri + ", clientAuthentication=" + v.clientAuthentication + ", scopes=" + scopes
-                + ", discovery=" + v.discovery + ", algorithms=" + algorithms + ", clockSkew=" + v.clockSkew
-                + ", maxTokenAge=" + v.maxTokenAge
-                + ", userinfo=" + v.userinfo + (v.httpForLoopback ? ", WEAKENED: allowHttpForLoopback" : "") + "]";
+        return SettingsText.describe(this);
     }
 
     /** Builds {@link OidcSettings}. Not thread-safe. */
-    public static final class Builder {
+    public static final class Builder implements Cloneable {
         private ProviderId providerId = ProviderId.of("fas-oidc");
         private final URI issuer;
         private Optional<URI> issuerAlias = Optional.empty();
@@ -204,6 +219,8 @@ public final class OidcSettings {
         private Optional<byte[]> auditPseudonymKey = Optional.empty();
         private KeyRetirements retirements = KeyRetirements.standard();
         private boolean sessionBoundToIdToken;
+        private IdentityNames claimNames = OidcClaimNames.FAS;
+        private boolean requireNationalNumber;
 
         private Builder(URI issuer, String clientId, URI redirectUri, ClientAuthentication authentication) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -288,8 +305,17 @@ public final class OidcSettings {
         /** Whether to call userinfo (default true: FAS releases most claims there). */
         public Builder userinfo(boolean value) { userinfo = value; return this; }
 
-        /** The keys offered (default: the FAS keys). */
+        /** The keys offered (default: the FAS keys; generic profile: the keys its vocabulary names, kept as null). */
         public Builder keys(Set<DigitalKey> value) { keys = value.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(value); return this; }
+
+        /**
+         * The claim names the identity is read from (default {@link OidcClaimNames#FAS}; generic profile
+         * {@link OidcClaimNames#STANDARD}). A national-number name is never read from plain userinfo JSON.
+         */
+        public Builder claimNames(IdentityNames value) { claimNames = Objects.requireNonNull(value, "claimNames"); return this; }
+
+        /** Refuses a login without a national number with {@code missing_claim} (default: not required; foreigners have none). */
+        public Builder requireNationalNumber() { requireNationalNumber = true; return this; }
 
         /** The level vocabulary (default {@link FasLevels#VOCABULARY}). */
         public Builder vocabulary(LevelVocabulary value) { vocabulary = Objects.requireNonNull(value, "vocabulary"); return this; }
@@ -337,41 +363,18 @@ public final class OidcSettings {
         /** Weakening, for tests and local fakes: allows http URLs whose host is a loopback address. */
         public Builder allowHttpForLoopback() { httpForLoopback = true; return this; }
 
-        /** A builder with the same values and its own collections. */
+        /** A builder with the same values (immutable or shared by design) and its own collections. */
         private Builder copy() {
-            Builder b = new Builder(issuer, clientId, redirectUri, clientAuthentication);
-            b.providerId = providerId;
-            b.issuerAlias = issuerAlias;
+            Builder b;
+            try {
+                b = (Builder) super.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
             b.scopes = new LinkedHashSet<>(scopes);
-            b.discovery = discovery;
-            b.authorizationEndpoint = authorizationEndpoint;
-            b.tokenEndpoint = tokenEndpoint;
-            b.userinfoEndpoint = userinfoEndpoint;
-            b.jwksUri = jwksUri;
-            b.endSessionEndpoint = endSessionEndpoint;
             b.algorithms = new LinkedHashSet<>(algorithms);
-            b.clockSkew = clockSkew;
-            b.connectTimeout = connectTimeout;
-            b.readTimeout = readTimeout;
-            b.maxResponseBytes = maxResponseBytes;
-            b.jwksCacheTtl = jwksCacheTtl;
-            b.jwksRefetchInterval = jwksRefetchInterval;
-            b.jwksOutageTolerance = jwksOutageTolerance;
-            b.metadataCacheTtl = metadataCacheTtl;
-            b.metadataFailureCacheTtl = metadataFailureCacheTtl;
-            b.maxTokenAge = maxTokenAge;
-            b.pendingLoginLifetime = pendingLoginLifetime;
-            b.userinfo = userinfo;
-            b.keys = keys.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(keys);
-            b.vocabulary = vocabulary;
-            b.clock = clock;
-            b.random = random;
-            b.replayCache = replayCache;
-            b.auditSink = auditSink;
-            b.httpForLoopback = httpForLoopback;
+            b.keys = keys == null ? null : keys.isEmpty() ? EnumSet.noneOf(DigitalKey.class) : EnumSet.copyOf(keys);
             b.auditPseudonymKey = auditPseudonymKey.map(byte[]::clone);
-            b.retirements = retirements;
-            b.sessionBoundToIdToken = sessionBoundToIdToken;
             return b;
         }
 

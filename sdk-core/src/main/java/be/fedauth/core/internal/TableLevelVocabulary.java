@@ -40,9 +40,12 @@ public final class TableLevelVocabulary implements LevelVocabulary {
     private final boolean fas;
     /** The level of a response that states none, when the operator gave one. */
     private final Optional<AssuranceLevel> defaultLevel;
+    /** Values that state no level (SAML's unspecified class): read as if absent. */
+    private final Set<String> unstated;
 
     private TableLevelVocabulary(TableBuilder b) {
         this.meanings = Map.copyOf(b.meanings);
+        this.unstated = Set.copyOf(b.unstated);
         this.defaultLevel = b.defaultLevel;
         this.fas = b.meanings.keySet().stream().anyMatch(v -> v.startsWith(FAS_PREFIX));
         this.levelRequests = new EnumMap<>(AssuranceLevel.class);
@@ -74,7 +77,9 @@ public final class TableLevelVocabulary implements LevelVocabulary {
             }
             return List.copyOf(values);
         }
-        if (minimum.isEmpty()) {
+        if (minimum.isEmpty() || levelRequests.isEmpty() && keyRequests.isEmpty()) {
+            // A table of read-only values (a generic profile without operator entries) asks for nothing in
+            // particular: the level the provider reports is checked on return (LoginChecks, level_too_low).
             return List.of();
         }
         // The lowest level the provider can request that still satisfies the minimum.
@@ -97,13 +102,19 @@ public final class TableLevelVocabulary implements LevelVocabulary {
     }
 
     @Override
+    public Set<DigitalKey> namedKeys() {
+        return Set.copyOf(keyRequests.keySet());
+    }
+
+    @Override
     public AchievedLevel interpret(Collection<String> responseValues) {
-        if (responseValues.stream().allMatch(v -> v == null || v.isBlank())) {
+        if (responseValues.stream().allMatch(v -> v == null || v.isBlank() || unstated.contains(v))) {
             if (defaultLevel.isPresent()) {
                 // The provider states no level: the operator's explicit default, never a key.
                 return new AchievedLevel(defaultLevel.get(), Optional.empty());
             }
-            LOG.warn("the identity provider stated no level; set a default level for it to accept such logins");
+            LOG.warn("the identity provider stated no level (values received: {}); set a default level for it to"
+                    + " accept such logins", responseValues.stream().map(TableLevelVocabulary::shown).toList());
             throw new AuthenticationException(ErrorCode.UNKNOWN_LEVEL, "the response states no level");
         }
         AchievedLevel best = null;
@@ -179,7 +190,7 @@ public final class TableLevelVocabulary implements LevelVocabulary {
 
     @Override
     public String toString() {
-        return "LevelVocabulary" + meanings.keySet() + defaultLevel.map(l -> " default " + l.value()).orElse("");
+        return "LevelVocabulary" + meanings.keySet() + (unstated.isEmpty() ? "" : " unstated " + unstated) + defaultLevel.map(l -> " default " + l.value()).orElse("");
     }
 
     /** The builder behind {@link LevelVocabulary#builder()}. */
@@ -188,6 +199,7 @@ public final class TableLevelVocabulary implements LevelVocabulary {
         private final Map<AssuranceLevel, String> levelRequests = new LinkedHashMap<>();
         private final Map<DigitalKey, String> keyRequests = new LinkedHashMap<>();
         private Optional<AssuranceLevel> defaultLevel = Optional.empty();
+        private final Set<String> unstated = new java.util.LinkedHashSet<>();
 
         @Override
         public Builder defaultLevel(AssuranceLevel level) {
@@ -215,13 +227,39 @@ public final class TableLevelVocabulary implements LevelVocabulary {
             return this;
         }
 
+        @Override
+        public Builder unstated(String value) {
+            Objects.requireNonNull(value, "value");
+            if (value.isBlank() || meanings.containsKey(value) || !unstated.add(value)) {
+                throw new ConfigurationException("the level value '" + shown(value) + "' is blank or defined twice");
+            }
+            return this;
+        }
+
+        @Override
+        public Builder mapping(String mapping) {
+            for (MappingParser.LevelItem item : MappingParser.levels(mapping)) {
+                // The operator's word wins over a preset's for the same value: forget what it meant before.
+                meanings.remove(item.value());
+                unstated.remove(item.value());
+                levelRequests.values().removeIf(item.value()::equals);
+                keyRequests.values().removeIf(item.value()::equals);
+                if (item.key().isPresent()) {
+                    key(item.value(), item.key().get());
+                } else {
+                    level(item.value(), item.level());
+                }
+            }
+            return this;
+        }
+
         private void put(String value, AchievedLevel meaning) {
             Objects.requireNonNull(value, "value");
             if (value.isBlank()) {
                 throw new ConfigurationException("a level value is blank");
             }
-            if (meanings.putIfAbsent(value, meaning) != null) {
-                throw new ConfigurationException("the level value '" + value + "' is defined twice");
+            if (unstated.contains(value) || meanings.putIfAbsent(value, meaning) != null) {
+                throw new ConfigurationException("the level value '" + shown(value) + "' is defined twice");
             }
         }
 

@@ -10,10 +10,14 @@ import be.fedauth.core.NationalRegisterNumber;
 import be.fedauth.core.ReleasedClaims;
 import be.fedauth.core.RoleGrant;
 import be.fedauth.core.spi.AchievedLevel;
+import be.fedauth.core.spi.IdentityNames;
+import be.fedauth.core.spi.IdentityNames.Field;
 import be.fedauth.core.spi.LevelVocabulary;
+import be.fedauth.oidc.OidcClaimNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,17 +28,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns validated claims into the core model. FAS names first ({@code egovNRN}, {@code givenName} =
- * first name, {@code surname} = family name, {@code prefLanguage}, {@code mail}, {@code fedid}), then
- * the standard OIDC names ({@code given_name}, {@code family_name}, {@code locale}, {@code email}).
- * The level comes from {@code amr} (where FAS puts it) and {@code acr}, through the vocabulary.
+ * Turns validated claims into the core model, by the configured claim names (each field's candidates in
+ * order, the first present counts; {@link OidcClaimNames#FAS} by default: FAS names first ({@code egovNRN},
+ * {@code givenName} = first name, {@code surname} = family name, {@code prefLanguage}, {@code mail}), then
+ * the standard OIDC names). The federal id is {@code fedid}. The level comes from {@code amr} (where FAS
+ * puts it) and {@code acr}, through the vocabulary.
  */
 public final class ClaimsMapper {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimsMapper.class);
     private static final Pattern FEDID = Pattern.compile("[0-9a-fA-F]{40}");
-    // Never egovNRN or fedid: who the user is comes only from what the identity provider signed.
-    private static final Set<String> PROFILE = Set.of("givenName", "given_name", "surname", "family_name",
-            "prefLanguage", "locale", "mail", "email");
+    /** The fields unsigned userinfo may set: never the national number (nor fedid, level, roles, mandates). */
+    private static final List<Field> PROFILE = List.of(Field.GIVEN_NAME, Field.FAMILY_NAME, Field.EMAIL, Field.LANGUAGE);
 
     private ClaimsMapper() {
     }
@@ -43,34 +47,62 @@ public final class ClaimsMapper {
      * Of these claims, only the profile ones {@link #identity} reads (names, language, mail): what
      * unsigned userinfo may contribute. Never the national number ({@code egovNRN}) or federal id
      * ({@code fedid}), which only the ID token or a signed userinfo may set, nor {@code amr},
-     * {@code acr}, {@code roles} or {@code mandates}.
+     * {@code acr}, {@code roles} or {@code mandates}. With the FAS claim names.
      */
     public static Map<String, Object> profileClaims(Map<String, Object> claims) {
+        return profileClaims(claims, OidcClaimNames.FAS);
+    }
+
+    /**
+     * Of these claims, only those named for a profile field (given name, family name, e-mail, language):
+     * what unsigned userinfo may contribute. Never a national-number name (the settings refuse a name that
+     * is both), {@code fedid}, {@code amr}, {@code acr}, {@code roles} or {@code mandates}.
+     */
+    public static Map<String, Object> profileClaims(Map<String, Object> claims, IdentityNames names) {
+        Set<String> profile = new HashSet<>();
+        PROFILE.forEach(field -> profile.addAll(names.names(field)));
+        profile.removeAll(names.names(Field.NATIONAL_NUMBER));
         Map<String, Object> out = new HashMap<>();
         claims.forEach((name, value) -> {
-            if (PROFILE.contains(name) && value != null) {
+            if (profile.contains(name) && value != null) {
                 out.put(name, value);
             }
         });
         return out;
     }
 
-    /** The identity; userinfo values win over the ID token's. */
+    /** The identity by the FAS claim names; userinfo values win over the ID token's. */
     public static Identity identity(Map<String, Object> claims, Language fallbackLanguage) {
-        Optional<NationalRegisterNumber> nrn = string(claims, "egovNRN").map(s -> {
+        return identity(claims, fallbackLanguage, OidcClaimNames.FAS, false);
+    }
+
+    /**
+     * The identity by these claim names; userinfo values win over the ID token's.
+     *
+     * @throws AuthenticationException {@code missing_claim} without a given or family name, or without a
+     *     national number when it is required; {@code malformed_response} for a malformed national number
+     *     or federal id
+     */
+    public static Identity identity(Map<String, Object> claims, Language fallbackLanguage, IdentityNames names,
+                                    boolean requireNationalNumber) {
+        Optional<NationalRegisterNumber> nrn = first(claims, names, Field.NATIONAL_NUMBER).map(s -> {
             try {
                 return NationalRegisterNumber.parse(s);
             } catch (FedAuthException e) {
-                throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the egovNRN claim is not a valid number", e);
+                throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the national number claim ("
+                        + names.names(Field.NATIONAL_NUMBER) + ") is not a valid number", e);
             }
         });
-        String given = string(claims, "givenName").or(() -> string(claims, "given_name"))
-                .orElseThrow(() -> new AuthenticationException(ErrorCode.MISSING_CLAIM, "no givenName claim (scope profile?)"));
-        String family = string(claims, "surname").or(() -> string(claims, "family_name"))
-                .orElseThrow(() -> new AuthenticationException(ErrorCode.MISSING_CLAIM, "no surname claim (scope profile?)"));
-        Language language = string(claims, "prefLanguage").or(() -> string(claims, "locale"))
-                .flatMap(Language::fromCode).orElse(fallbackLanguage);
-        Optional<String> mail = string(claims, "mail").or(() -> string(claims, "email"));
+        if (nrn.isEmpty() && requireNationalNumber) {
+            throw new AuthenticationException(ErrorCode.MISSING_CLAIM, "no national number claim "
+                    + names.names(Field.NATIONAL_NUMBER) + " in the ID token or signed userinfo, and it is required");
+        }
+        String given = first(claims, names, Field.GIVEN_NAME).orElseThrow(() -> new AuthenticationException(
+                ErrorCode.MISSING_CLAIM, "no given name claim " + names.names(Field.GIVEN_NAME) + " (scope profile?)"));
+        String family = first(claims, names, Field.FAMILY_NAME).orElseThrow(() -> new AuthenticationException(
+                ErrorCode.MISSING_CLAIM, "no family name claim " + names.names(Field.FAMILY_NAME) + " (scope profile?)"));
+        Language language = first(claims, names, Field.LANGUAGE).flatMap(Language::fromCode).orElse(fallbackLanguage);
+        Optional<String> mail = first(claims, names, Field.EMAIL);
         Optional<String> fedid = string(claims, "fedid");
         if (fedid.isPresent() && !FEDID.matcher(fedid.get()).matches()) {
             throw new AuthenticationException(ErrorCode.MALFORMED_RESPONSE, "the fedid claim is not 40 hex characters");
@@ -113,6 +145,17 @@ public final class ClaimsMapper {
             LOG.warn("{} value(s) of the {} claim are not in the released-claims form and were ignored", skipped, name);
         }
         return out;
+    }
+
+    /** The first of a field's claims that is present. */
+    private static Optional<String> first(Map<String, Object> claims, IdentityNames names, Field field) {
+        for (String name : names.names(field)) {
+            Optional<String> value = string(claims, name);
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
     }
 
     static Optional<String> string(Map<String, Object> claims, String name) {

@@ -46,6 +46,64 @@ public final class FasVocabulary implements LevelVocabulary {
     }
 
     @Override
+    public Set<DigitalKey> namedKeys() {
+        return table.namedKeys();
+    }
+
+    /** A table builder whose {@link #build()} wraps the table in a {@link FasVocabulary}. Not thread-safe. */
+    public static final class Builder implements LevelVocabulary.Builder {
+        private final LevelVocabulary.Builder table;
+        private final java.util.function.Function<AssuranceLevel, String> levelValue;
+
+        /** Wraps a table builder. */
+        public Builder(LevelVocabulary.Builder table, java.util.function.Function<AssuranceLevel, String> levelValue) {
+            this.table = Objects.requireNonNull(table, "table");
+            this.levelValue = Objects.requireNonNull(levelValue, "levelValue");
+        }
+
+        @Override
+        public Builder level(String value, AssuranceLevel level) {
+            table.level(value, level);
+            return this;
+        }
+
+        @Override
+        public Builder key(String value, DigitalKey key) {
+            table.key(value, key);
+            return this;
+        }
+
+        @Override
+        public Builder alias(String value, AssuranceLevel level) {
+            table.alias(value, level);
+            return this;
+        }
+
+        @Override
+        public Builder defaultLevel(AssuranceLevel level) {
+            table.defaultLevel(level);
+            return this;
+        }
+
+        @Override
+        public Builder unstated(String value) {
+            table.unstated(value);
+            return this;
+        }
+
+        @Override
+        public Builder mapping(String mapping) {
+            table.mapping(mapping);
+            return this;
+        }
+
+        @Override
+        public LevelVocabulary build() {
+            return new FasVocabulary(table.build(), levelValue);
+        }
+    }
+
+    @Override
     public String toString() {
         return "FasVocabulary[" + table + "]";
     }

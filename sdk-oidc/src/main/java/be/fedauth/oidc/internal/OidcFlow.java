@@ -142,12 +142,13 @@ public final class OidcFlow {
                     .fetch(endpoints.userinfo().get(), t.accessToken(), claims.getSubject());
             // Signed userinfo (FAS) is the IdP's word like the ID token; plain JSON is vouched for by TLS
             // only (OIDC Core 5.3.2), so it may add profile claims but never the level, roles or mandates.
-            all.putAll(info.signed() ? info.claims() : ClaimsMapper.profileClaims(info.claims()));
+            all.putAll(info.signed() ? info.claims() : ClaimsMapper.profileClaims(info.claims(), settings.claimNames()));
         }
         // The level comes from the ID token when it states one (FAS: amr), else from signed userinfo.
         boolean idTokenHasLevel = claims.getClaim("amr") != null || claims.getClaim("acr") != null;
         AchievedLevel level = ClaimsMapper.level(idTokenHasLevel ? claims.getClaims() : all, settings.vocabulary());
-        Identity identity = ClaimsMapper.identity(all, pending.language());
+        Identity identity = ClaimsMapper.identity(all, pending.language(), settings.claimNames(),
+                settings.requireNationalNumber());
         Instant authTime = claims.getClaim("auth_time") != null ? dateClaim(claims, "auth_time")
                 : claims.getIssueTime().toInstant();
         return new VerifiedLogin(identity, level, authTime, ClaimsMapper.roles(all), ClaimsMapper.mandates(all),

@@ -1,9 +1,11 @@
 package be.fedauth.oidc.internal;
 
 import be.fedauth.core.ConfigurationException;
+import be.fedauth.core.spi.IdentityNames;
 import be.fedauth.oidc.OidcSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,12 +77,34 @@ public final class SettingsChecks {
         if (s.maxResponseBytes() < 1024 || s.maxResponseBytes() > 16 * 1024 * 1024) {
             throw new ConfigurationException("the response size limit is between 1 KiB and 16 MiB");
         }
-        if (s.keys().isEmpty()) {
-            throw new ConfigurationException("no digital key offered");
-        }
+        // No key offered is allowed: a generic provider is asked for levels only (its vocabulary names no key).
+        claimNames(s.claimNames());
         for (String scope : s.scopes()) {
             if (scope.isBlank() || scope.chars().anyMatch(c -> c <= 0x20 || c == '"' || c == '\\')) {
                 throw new ConfigurationException("a scope is blank or has a space or quote");
+            }
+        }
+    }
+
+    /**
+     * Claim names that must never hold a profile value: protocol claims and those read from signed sources
+     * only. Plain userinfo may set profile claims (given and family name, e-mail, language), so a profile
+     * name here, or one that is also a national-number name, would let unsigned JSON set them.
+     */
+    private static final Set<String> RESERVED = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "nonce",
+            "acr", "amr", "azp", "auth_time", "at_hash", "c_hash", "sid", "fedid", "roles", "mandates");
+
+    private static void claimNames(IdentityNames names) {
+        List<String> national = names.names(IdentityNames.Field.NATIONAL_NUMBER);
+        for (IdentityNames.Field field : IdentityNames.Field.values()) {
+            for (String name : names.names(field)) {
+                if (RESERVED.contains(name)) {
+                    throw new ConfigurationException("the claim '" + name + "' cannot be read as the " + field.id());
+                }
+                if (field != IdentityNames.Field.NATIONAL_NUMBER && national.contains(name)) {
+                    throw new ConfigurationException("the claim '" + name + "' is named for the " + field.id()
+                            + " and for the national-number");
+                }
             }
         }
     }

@@ -63,7 +63,8 @@ final class AssertionChecks {
         return new VerifiedAssertion(assertion.getID(), nameId.getValue(), Optional.ofNullable(nameId.getFormat()),
                 Optional.ofNullable(nameId.getNameQualifier()), Optional.ofNullable(nameId.getSPNameQualifier()),
                 Optional.ofNullable(authn.getSessionIndex()), authn.getAuthnInstant(), classRefs,
-                attributes(assertion), expiresAt, Optional.ofNullable(authn.getSessionNotOnOrAfter()));
+                attributes(assertion), expiresAt, Optional.ofNullable(authn.getSessionNotOnOrAfter()),
+                friendlyAttributes(assertion));
     }
 
     /**
@@ -199,6 +200,27 @@ final class AssertionChecks {
                 }
                 List<String> values = new ArrayList<>();
                 out.put(attribute.getName(), values);
+                for (XMLObject value : attribute.getAttributeValues()) {
+                    text(value).ifPresent(values::add);
+                }
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return out;
+    }
+
+    /**
+     * FriendlyName to the values of every attribute that has it (SAML Core 2.7.3.1: a display name, not
+     * unique): read only when the profile asks, and then one value in all or the field is refused.
+     */
+    private static Map<String, List<String>> friendlyAttributes(Assertion assertion) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (AttributeStatement statement : assertion.getAttributeStatements()) {
+            for (Attribute attribute : statement.getAttributes()) {
+                if (attribute.getFriendlyName() == null || attribute.getFriendlyName().isBlank()) {
+                    continue;
+                }
+                List<String> values = out.computeIfAbsent(attribute.getFriendlyName(), k -> new ArrayList<>());
                 for (XMLObject value : attribute.getAttributeValues()) {
                     text(value).ifPresent(values::add);
                 }

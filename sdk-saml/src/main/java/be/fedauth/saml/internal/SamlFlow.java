@@ -19,7 +19,6 @@ import be.fedauth.core.SessionReference;
 import be.fedauth.core.spi.AchievedLevel;
 import be.fedauth.core.spi.VerifiedLogin;
 import be.fedauth.saml.IdpInitiatedLogout;
-import be.fedauth.saml.SamlAttributeNames;
 import be.fedauth.saml.SamlBinding;
 import be.fedauth.saml.SamlSettings;
 import be.fedauth.saml.SamlSessionValues;
@@ -53,9 +52,7 @@ public final class SamlFlow {
         this.metadata = metadata;
         this.settings = settings;
         this.validator = validator;
-        SamlAttributeNames n = settings.profile().attributes();
-        this.mapper = new AttributeMapper(n.nationalNumber(), n.givenName(), n.familyName(), n.email(), n.language(),
-                n.federalId(), n.roles(), n.mandates());
+        this.mapper = new AttributeMapper(settings.profile().attributes(), settings.profile().requireNationalNumber());
         this.inboundLogout = new InboundLogout(settings.clock(), settings.clockSkew(),
                 settings.singleLogoutUrl().map(URI::toString), settings.replayCache());
         this.checks = LoginChecks.builder(settings.id(), settings.clock(), settings.replayCache()).auditSink(settings.auditSink())

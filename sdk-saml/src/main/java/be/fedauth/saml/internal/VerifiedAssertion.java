@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param expiresAt the last instant the assertion could be accepted (for the replay cache)
  * @param sessionNotOnOrAfter the AuthnStatement's SessionNotOnOrAfter, when given: the identity
  *     provider's own limit on the session this login may open (SAML Core 2.7.2)
+ * @param friendlyAttributes attribute FriendlyName to the string values of every attribute that has it
+ *     (two attributes with one FriendlyName give both their values)
  */
 public record VerifiedAssertion(String id, String nameId, Optional<String> nameIdFormat, Optional<String> nameQualifier,
                                 Optional<String> spNameQualifier, Optional<String> sessionIndex, Instant authnInstant,
                                 List<String> classRefs, Map<String, List<String>> attributes, Instant expiresAt,
-                                Optional<Instant> sessionNotOnOrAfter) {
+                                Optional<Instant> sessionNotOnOrAfter,
+                                Map<String, List<String>> friendlyAttributes) {
     /** Validates and copies. */
     public VerifiedAssertion {
         Objects.requireNonNull(id, "id");
@@ -40,6 +43,7 @@ public record VerifiedAssertion(String id, String nameId, Optional<String> nameI
         attributes = Map.copyOf(attributes);
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(sessionNotOnOrAfter, "sessionNotOnOrAfter");
+        friendlyAttributes = Map.copyOf(friendlyAttributes);
     }
 
     /** The first value of an attribute. */
@@ -51,6 +55,11 @@ public record VerifiedAssertion(String id, String nameId, Optional<String> nameI
     /** All values of an attribute. */
     public List<String> all(String name) {
         return attributes.getOrDefault(name, List.of());
+    }
+
+    /** All values of the attributes with this FriendlyName. */
+    public List<String> allByFriendlyName(String friendlyName) {
+        return friendlyAttributes.getOrDefault(friendlyName, List.of());
     }
 
     @Override

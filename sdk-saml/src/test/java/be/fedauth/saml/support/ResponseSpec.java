@@ -32,8 +32,11 @@ public final class ResponseSpec {
     public String assertionId;
     public String nameId = "_transient-1234";
     public String sessionIndex = "s-1";
+    /** The AuthnContextClassRef (null: none, the AuthnContext holds an AuthnContextDeclRef). */
     public String classRef = "urn:be:fedict:iam:fas:citizen:eid";
     public Map<String, List<String>> attributes = new LinkedHashMap<>();
+    /** The FriendlyName of an attribute, by its Name (none when absent). */
+    public Map<String, String> friendlyNames = new LinkedHashMap<>();
     /** More Attribute elements after {@link #attributes}, whose names may repeat theirs. */
     public List<Map.Entry<String, List<String>>> extraAttributes = new ArrayList<>();
     public String statusCode = "urn:oasis:names:tc:SAML:2.0:status:Success";

@@ -205,9 +205,16 @@ public final class TestIdp {
         authn.setSessionIndex(spec.sessionIndex);
         authn.setSessionNotOnOrAfter(spec.sessionNotOnOrAfter);
         AuthnContext context = saml.build(AuthnContext.DEFAULT_ELEMENT_NAME);
-        AuthnContextClassRef ref = saml.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
-        ref.setURI(spec.classRef);
-        context.setAuthnContextClassRef(ref);
+        if (spec.classRef != null) {
+            AuthnContextClassRef ref = saml.build(AuthnContextClassRef.DEFAULT_ELEMENT_NAME);
+            ref.setURI(spec.classRef);
+            context.setAuthnContextClassRef(ref);
+        } else {
+            // The schema wants one of ClassRef, Decl, DeclRef: a declaration by reference states no class.
+            AuthnContextDeclRef ref = saml.build(AuthnContextDeclRef.DEFAULT_ELEMENT_NAME);
+            ref.setURI("urn:example:authn-context-declaration");
+            context.setAuthnContextDeclRef(ref);
+        }
         authn.setAuthnContext(context);
         assertion.getAuthnStatements().add(authn);
         AttributeStatement statement = saml.build(AttributeStatement.DEFAULT_ELEMENT_NAME);
@@ -216,6 +223,7 @@ public final class TestIdp {
         for (Map.Entry<String, List<String>> entry : all) {
             Attribute attribute = saml.build(Attribute.DEFAULT_ELEMENT_NAME);
             attribute.setName(entry.getKey());
+            attribute.setFriendlyName(spec.friendlyNames.get(entry.getKey()));
             attribute.setNameFormat(Attribute.BASIC);
             for (String value : entry.getValue()) {
                 XSString text = saml.build(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
