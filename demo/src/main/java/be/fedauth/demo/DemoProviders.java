@@ -41,6 +41,8 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
     static DemoProviders create(DemoOptions o, Optional<FakeIdp> fake, URI publicUrl, Clock clock) {
         URI redirect = publicUrl.resolve("/callback/oidc");
         URI acs = publicUrl.resolve("/callback/saml");
+        // The filter's single-logout endpoint: logging out at the IdP ends the portal session too.
+        URI slo = publicUrl.resolve("/saml/slo");
         String spEntityId = o.samlSpEntityId().orElse(publicUrl.resolve("/saml/sp").toString());
         Map<String, AuthenticationProvider> general = new LinkedHashMap<>();
         Optional<AuthenticationProvider> socialSecurity = Optional.empty();
@@ -49,13 +51,13 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
             FakeIdp fas = fake.get();
             fas.registerOidcClient(redirect);
             SpKey spKey = SpKey.fromPem(fas.resource("demo-sp.key.pem"), fas.resource("demo-sp.cert.pem"));
-            fas.registerSamlServiceProvider(spEntityId, acs, spKey.certificate());
+            fas.registerSamlServiceProvider(spEntityId, acs, slo, spKey.certificate());
             general.put("oidc", OidcProvider.create(OidcSettings.builder(fas.oidcIssuer(), FakeIdp.CLIENT_ID, redirect,
                     ClientAuthentication.clientSecretBasic(FakeIdp.CLIENT_SECRET)).providerId(ProviderId.of("fas-oidc"))
                     .allowHttpForLoopback().clock(clock).build()));
-            general.put("saml", saml("fas-saml", spEntityId, acs, spKey, SamlProfile.fas(), clock,
+            general.put("saml", saml("fas-saml", spEntityId, acs, slo, spKey, SamlProfile.fas(), clock,
                     IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId()).signedBy(fas.signingCertificate())));
-            socialSecurity = Optional.of(saml("social-security", spEntityId, acs, spKey, SamlProfile.socialSecurity(), clock,
+            socialSecurity = Optional.of(saml("social-security", spEntityId, acs, slo, spKey, SamlProfile.socialSecurity(), clock,
                     IdpMetadataSource.fromUrl(fas.socialSecurityMetadataUri(), fas.socialSecurityEntityId())
                             .signedBy(fas.socialSecuritySigningCertificate())));
         } else {
@@ -72,12 +74,12 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
             }
             Optional<SpKey> spKey = o.samlKeystore().map(f -> keystore(f, o.samlKeystorePassword().orElse("")));
             if (o.samlIdpMetadata().isPresent()) {
-                general.put("saml", saml("fas-saml", spEntityId, acs, spKey.orElseThrow(() ->
+                general.put("saml", saml("fas-saml", spEntityId, acs, slo, spKey.orElseThrow(() ->
                         new ConfigurationException("--saml-keystore is required for SAML")), SamlProfile.fas(), clock,
                         metadata(o.samlIdpMetadata().get(), o.samlIdpEntityId(), o.samlIdpMetadataCert())));
             }
             if (o.socialSecurityMetadata().isPresent()) {
-                socialSecurity = Optional.of(saml("social-security", spEntityId, acs, spKey.orElseThrow(() ->
+                socialSecurity = Optional.of(saml("social-security", spEntityId, acs, slo, spKey.orElseThrow(() ->
                         new ConfigurationException("--saml-keystore is required for SAML")), SamlProfile.socialSecurity(),
                         clock, metadata(o.socialSecurityMetadata().get(), o.socialSecurityEntityId(), Optional.empty())));
             }
@@ -96,10 +98,10 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
         return new DemoProviders(general, ncts);
     }
 
-    private static SamlProvider saml(String id, String spEntityId, URI acs, SpKey key, SamlProfile profile,
+    private static SamlProvider saml(String id, String spEntityId, URI acs, URI slo, SpKey key, SamlProfile profile,
                                                    Clock clock, IdpMetadataSource.Builder metadata) {
         return SamlProvider.create(SamlSettings.builder(ProviderId.of(id), spEntityId, acs, SpKeys.of(key),
-                metadata.clock(clock).build()).profile(profile).clock(clock).build());
+                metadata.clock(clock).build()).profile(profile).singleLogoutUrl(slo).clock(clock).build());
     }
 
     private static IdpMetadataSource.Builder metadata(String location, Optional<String> entityId, Optional<Path> cert) {
