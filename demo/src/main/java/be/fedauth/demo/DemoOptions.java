@@ -117,7 +117,11 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
                   GET  /callback/oidc                                   OIDC redirect URI
                   POST /callback/saml                                   SAML assertion consumer service
                   GET  /api/me                                          the logged-in user as JSON, or 401
-                  GET  /logout                                          log out
+                  GET  /logout                                          log out (here and at the identity provider)
+                  GET  /logged-out                                      where every logout ends
+                  GET  /saml/metadata?provider=fas-saml                 the portal's signed SAML SP metadata
+                  GET  /saml/slo                                        SAML single logout (IdP-initiated
+                                                                        LogoutRequests, LogoutResponses)
                   GET  /emcs /ncts /plda                                the e-services (403 page when denied)
 
                 options (each also an environment variable, shown after it):

@@ -58,7 +58,10 @@ final class DemoPortal implements AutoCloseable {
                     .userEnricher(register::withProposals)
                     .loginPage("/")
                     .afterLoginPath("/me")
-                    .postLogoutRedirect(url.resolve("/"))
+                    // Every logout ends on the portal's own page: local, OIDC (the IdP returns there) and SAML
+                    // (after the IdP's LogoutResponse reaches /saml/slo).
+                    .afterLogoutPath("/logged-out")
+                    .postLogoutRedirect(url.resolve("/logged-out"))
                     // The URL browsers use decides whether the pending-login cookie is Secure (never the Host header).
                     .publicUrl(url)
                     .clock(clock);

@@ -41,6 +41,8 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
     static DemoProviders create(DemoOptions o, Optional<FakeIdp> fake, URI publicUrl, Clock clock) {
         URI redirect = publicUrl.resolve("/callback/oidc");
         URI acs = publicUrl.resolve("/callback/saml");
+        // The filter's single-logout endpoint: logging out at the IdP ends the portal session too.
+        URI slo = publicUrl.resolve("/saml/slo");
         String spEntityId = o.samlSpEntityId().orElse(publicUrl.resolve("/saml/sp").toString());
         ProfileOptions p = o.profiles();
         Map<String, AuthenticationProvider> general = new LinkedHashMap<>();
@@ -50,12 +52,12 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
             FakeIdp fas = fake.get();
             fas.registerOidcClient(redirect);
             SpKey spKey = SpKey.fromPem(fas.resource("demo-sp.key.pem"), fas.resource("demo-sp.cert.pem"));
-            fas.registerSamlServiceProvider(spEntityId, acs, spKey.certificate());
+            fas.registerSamlServiceProvider(spEntityId, acs, slo, spKey.certificate());
             general.put("oidc", OidcProvider.create(p.oidc(fas.oidcIssuer(), FakeIdp.CLIENT_ID, redirect,
                     ClientAuthentication.clientSecretBasic(FakeIdp.CLIENT_SECRET)).allowHttpForLoopback().clock(clock).build()));
-            general.put("saml", saml(p, spEntityId, acs, spKey, clock,
+            general.put("saml", saml(p, spEntityId, acs, slo, spKey, clock,
                     IdpMetadataSource.fromUrl(fas.samlMetadataUri(), fas.samlEntityId()).signedBy(fas.signingCertificate())));
-            socialSecurity = Optional.of(socialSecurity(spEntityId, acs, spKey, clock,
+            socialSecurity = Optional.of(socialSecurity(spEntityId, acs, slo, spKey, clock,
                     IdpMetadataSource.fromUrl(fas.socialSecurityMetadataUri(), fas.socialSecurityEntityId())
                             .signedBy(fas.socialSecuritySigningCertificate())));
         } else {
@@ -72,13 +74,13 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
             }
             Optional<SpKey> spKey = o.samlKeystore().map(f -> keystore(f, o.samlKeystorePassword().orElse("")));
             if (o.samlIdpMetadata().isPresent()) {
-                general.put("saml", saml(p, spEntityId, acs, spKey.orElseThrow(() ->
+                general.put("saml", saml(p, spEntityId, acs, slo, spKey.orElseThrow(() ->
                         new ConfigurationException("--saml-keystore is required for SAML")), clock,
                         metadata(o.samlIdpMetadata().get(), o.samlIdpEntityId(), o.samlIdpMetadataCert(),
                                 p.samlIdpMetadataUnsigned())));
             }
             if (o.socialSecurityMetadata().isPresent()) {
-                socialSecurity = Optional.of(socialSecurity(spEntityId, acs, spKey.orElseThrow(() ->
+                socialSecurity = Optional.of(socialSecurity(spEntityId, acs, slo, spKey.orElseThrow(() ->
                         new ConfigurationException("--saml-keystore is required for SAML")),
                         clock, metadata(o.socialSecurityMetadata().get(), o.socialSecurityEntityId(), Optional.empty(), false)));
             }
@@ -98,16 +100,16 @@ record DemoProviders(Map<String, AuthenticationProvider> general, Map<String, Tr
     }
 
     /** The "saml" provider: the profile, provider id and opt-ins of the options. */
-    private static SamlProvider saml(ProfileOptions p, String spEntityId, URI acs, SpKey key, Clock clock,
+    private static SamlProvider saml(ProfileOptions p, String spEntityId, URI acs, URI slo, SpKey key, Clock clock,
                                      IdpMetadataSource.Builder metadata) {
         return SamlProvider.create(p.saml(SamlSettings.builder(p.samlId(), spEntityId, acs, SpKeys.of(key),
-                metadata.clock(clock).build())).clock(clock).build());
+                metadata.clock(clock).build())).singleLogoutUrl(slo).clock(clock).build());
     }
 
-    private static SamlProvider socialSecurity(String spEntityId, URI acs, SpKey key, Clock clock,
+    private static SamlProvider socialSecurity(String spEntityId, URI acs, URI slo, SpKey key, Clock clock,
                                                IdpMetadataSource.Builder metadata) {
         return SamlProvider.create(SamlSettings.builder(ProviderId.of("social-security"), spEntityId, acs, SpKeys.of(key),
-                metadata.clock(clock).build()).profile(SamlProfile.socialSecurity()).clock(clock).build());
+                metadata.clock(clock).build()).profile(SamlProfile.socialSecurity()).singleLogoutUrl(slo).clock(clock).build());
     }
 
     private static IdpMetadataSource.Builder metadata(String location, Optional<String> entityId, Optional<Path> cert,

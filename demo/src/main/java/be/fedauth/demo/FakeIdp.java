@@ -139,12 +139,13 @@ final class FakeIdp implements AutoCloseable {
         }
     }
 
-    /** Registers the portal as a SAML service provider, with its signing certificate. */
-    void registerSamlServiceProvider(String entityId, URI acs, X509Certificate certificate) {
+    /** Registers the portal as a SAML service provider, with its signing certificate and single-logout URL. */
+    void registerSamlServiceProvider(String entityId, URI acs, URI singleLogoutUrl, X509Certificate certificate) {
         try {
             Class<?> sp = loader.loadClass("be.fedauth.testkit.SamlServiceProvider");
-            Object value = sp.getConstructor(String.class, List.class, Optional.class, Optional.class)
-                    .newInstance(entityId, List.of(acs), Optional.of(certificate), Optional.empty());
+            Object value = sp.getConstructor(String.class, List.class, Optional.class, Optional.class, Optional.class)
+                    .newInstance(entityId, List.of(acs), Optional.of(certificate), Optional.empty(),
+                            Optional.of(singleLogoutUrl));
             inFakeLoader(() -> fas.getClass().getMethod("registerSamlServiceProvider", sp).invoke(fas, value));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot register the SAML service provider: " + rootMessage(e), e);

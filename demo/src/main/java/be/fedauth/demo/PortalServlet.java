@@ -56,6 +56,9 @@ final class PortalServlet extends HttpServlet {
             case "/emcs", "/ncts", "/plda" -> html(response, Html.page(path.substring(1).toUpperCase(),
                     eService(request, user.orElseThrow(), EService.builtIn(path.substring(1)).orElseThrow())));
             case "/api/me" -> apiMe(response, user);
+            case "/logged-out" -> html(response, Html.page("Logged out", "<p id=\"logged-out\">You are logged out of the"
+                    + " portal" + (user.isPresent() ? " (a new session has started since)" : "") + ".</p>"
+                    + "<p><a href=\"/\">Log in again</a></p>"));
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
@@ -71,7 +74,8 @@ final class PortalServlet extends HttpServlet {
                             .append(esc(tr.lastLegacyDay())).append(" inclusive)</p>");
                 });
         user.ifPresent(u -> body.append("<p>Logged in as ").append(esc(u.identity().givenName())).append(' ')
-                .append(esc(u.identity().familyName())).append(". <a href=\"/me\">My access</a></p>"));
+                .append(esc(u.identity().familyName())).append(". <a href=\"/me\">My access</a>")
+                .append(" <a id=\"logout\" href=\"/logout\">Log out</a></p>"));
         String returnTo = request.getParameter("returnTo");
         String back = returnTo != null && returnTo.startsWith("/") && !returnTo.startsWith("//")
                 ? "&returnTo=" + enc(returnTo) : "";

@@ -2,14 +2,9 @@ package be.fedauth.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,46 +21,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * when Chromium or its driver is missing: {@code scripts/setup.d/20-chromium.sh} installs them.
  */
 class DemoBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static DemoPortal today;
     private static DemoPortal inGrace;
-    private static Path profile;
+    private static Chromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(CHROMIUM).as("chromium is installed (scripts/setup.d/20-chromium.sh)").isExecutable();
-        assertThat(CHROMEDRIVER).as("chromedriver is installed (scripts/setup.d/20-chromium.sh)").isExecutable();
+        chromium = Chromium.start();
+        browser = chromium.driver;
         today = DemoPortal.start(DemoOptions.parse(new String[] {"--port", "0"}, Map.of()));
         inGrace = DemoPortal.start(DemoOptions.parse(new String[] {"--port", "0", "--clock", "2020-06-15"}, Map.of()));
-        profile = Files.createTempDirectory("fedauth-demo-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=en-US", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (today != null) {
             today.close();
         }
         if (inGrace != null) {
             inGrace.close();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

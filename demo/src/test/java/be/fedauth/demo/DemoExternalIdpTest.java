@@ -49,7 +49,8 @@ class DemoExternalIdpTest {
                         "FEDAUTH_DEMO_SAML_KEYSTORE_PASSWORD", "changeit")));
         URI portal = demo.url();
         idp.registerOidcClient(portal.resolve("/callback/oidc"));
-        idp.registerSamlServiceProvider(portal.resolve("/saml/sp").toString(), portal.resolve("/callback/saml"), spCert);
+        idp.registerSamlServiceProvider(portal.resolve("/saml/sp").toString(), portal.resolve("/callback/saml"),
+                portal.resolve("/saml/slo"), spCert);
     }
 
     @AfterAll

@@ -66,7 +66,7 @@ class DemoOptionsTest {
         String usage = DemoOptions.usage();
 
         assertThat(usage).contains("/login?service=NCTS&protocol=oidc|saml&key=EID", "/callback/oidc", "/callback/saml",
-                "/api/me", "/logout");
+                "/api/me", "/logout", "/logged-out", "/saml/metadata", "/saml/slo");
         DemoOptions.OPTIONS.forEach(o -> assertThat(usage).contains(o.flag(), o.env()));
     }
 

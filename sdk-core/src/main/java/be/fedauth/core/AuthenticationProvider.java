@@ -57,4 +57,23 @@ public interface AuthenticationProvider {
 
     /** Where to send the browser to end the session at the identity provider. */
     HttpRedirect startLogout(LogoutRequest request);
+
+    /**
+     * This relying party's own metadata, to register it at the identity provider in one step (SAML 2.0
+     * service-provider metadata, signed), when the protocol has such a document. Empty by default.
+     */
+    default java.util.Optional<String> serviceProviderMetadata() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The logout messages the identity provider sends through the browser for this provider's
+     * sessions (SAML Single Logout), when the provider is configured to take part. When present, an
+     * application gives {@link #startLogout} a fresh random {@link LogoutRequest#state() state}, keeps
+     * it, and checks the identity provider's answer with {@link SingleLogout#finishLogout}. Empty by
+     * default.
+     */
+    default java.util.Optional<SingleLogout> singleLogout() {
+        return java.util.Optional.empty();
+    }
 }

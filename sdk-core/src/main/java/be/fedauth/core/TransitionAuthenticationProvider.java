@@ -199,6 +199,44 @@ public final class TransitionAuthenticationProvider implements AuthenticationPro
         throw new AuthenticationException(ErrorCode.PROVIDER_NOT_OFFERED, "unknown provider " + provider);
     }
 
+    /**
+     * The single logout of the legacy and the successor provider, when either takes part: each message
+     * goes to the one whose identity provider {@linkplain SingleLogout#recognises recognises} it as its
+     * own (the successor first). A message neither recognises fails with {@code issuer_mismatch}. Logout
+     * messages are accepted whatever the phase: a session made in grace may still be ended after it.
+     */
+    @Override
+    public java.util.Optional<SingleLogout> singleLogout() {
+        List<SingleLogout> both = new ArrayList<>();
+        successor.singleLogout().ifPresent(both::add);
+        legacy.singleLogout().ifPresent(both::add);
+        if (both.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new SingleLogout() {
+            @Override
+            public boolean recognises(String rawQuery) {
+                return both.stream().anyMatch(s -> s.recognises(rawQuery));
+            }
+
+            @Override
+            public IdpLogoutRequest handleLogoutRequest(String rawQuery) {
+                return of(rawQuery).handleLogoutRequest(rawQuery);
+            }
+
+            @Override
+            public void finishLogout(String rawQuery, String state) {
+                of(rawQuery).finishLogout(rawQuery, state);
+            }
+
+            private SingleLogout of(String rawQuery) {
+                return both.stream().filter(s -> s.recognises(rawQuery)).findFirst().orElseThrow(() ->
+                        new AuthenticationException(ErrorCode.ISSUER_MISMATCH,
+                                "the logout message comes from neither identity provider of " + id));
+            }
+        });
+    }
+
     private boolean isRetired(DigitalKey key, Instant now) {
         return retirements.isRetired(key, now);
     }

@@ -1,6 +1,7 @@
 package be.fedauth.saml;
 
 import be.fedauth.core.HttpRedirect;
+import be.fedauth.core.IdpLogoutRequest;
 import be.fedauth.core.SessionReference;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param sessionIndexes the SessionIndex values named; empty for every session of that NameID
  * @param response where to send the browser afterwards
  */
-public record IdpInitiatedLogout(String nameId, List<String> sessionIndexes, HttpRedirect response) {
+public record IdpInitiatedLogout(String nameId, List<String> sessionIndexes, HttpRedirect response)
+        implements IdpLogoutRequest {
     /** Validates and copies. */
     public IdpInitiatedLogout {
         Objects.requireNonNull(nameId, "nameId");
@@ -21,7 +23,11 @@ public record IdpInitiatedLogout(String nameId, List<String> sessionIndexes, Htt
         Objects.requireNonNull(response, "response");
     }
 
-    /** Whether this logout ends the session of a user logged in through this provider. */
+    /**
+     * Whether this logout ends the session of a user logged in through this provider: same NameID, and
+     * one of the SessionIndex values named (any session of that NameID when none is named).
+     */
+    @Override
     public boolean matches(SessionReference session) {
         Objects.requireNonNull(session, "session");
         if (!session.value(SamlSessionValues.NAME_ID).map(nameId::equals).orElse(false)) {

@@ -13,12 +13,15 @@ import be.fedauth.core.LoginRequest;
 import be.fedauth.core.LogoutRequest;
 import be.fedauth.core.PendingLogin;
 import be.fedauth.core.ProviderId;
+import be.fedauth.core.SingleLogout;
 import be.fedauth.saml.internal.Credentials;
+import be.fedauth.saml.internal.FrontChannelLogout;
 import be.fedauth.saml.internal.OpenSaml;
 import be.fedauth.saml.internal.ResponseValidator;
 import be.fedauth.saml.internal.SamlFlow;
 import be.fedauth.saml.internal.ValidationSettings;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +45,12 @@ public final class SamlProvider implements AuthenticationProvider {
 
     private final SamlSettings settings;
     private final SamlFlow flow;
+    private final Optional<SingleLogout> singleLogout;
 
     private SamlProvider(SamlSettings settings, SamlFlow flow) {
         this.settings = settings;
         this.flow = flow;
+        this.singleLogout = settings.singleLogoutUrl().map(url -> new FrontChannelLogout(flow, settings.idp().entityId()));
     }
 
     /**
@@ -176,6 +181,27 @@ public final class SamlProvider implements AuthenticationProvider {
     /** This SP's metadata (SAML Metadata 2.0), signed with the current signing key, to register at the IdP. */
     public String spMetadataXml() {
         return flow.spMetadataXml();
+    }
+
+    /**
+     * {@link #spMetadataXml()}: the entity id, the signing and encryption certificates (the next ones too,
+     * during a rollover), the ACS (HTTP-POST) and, when set, the single-logout URL (HTTP-Redirect); signed
+     * with the current signing key. A fresh document (new ID and signature) on each call.
+     */
+    @Override
+    public Optional<String> serviceProviderMetadata() {
+        return Optional.of(spMetadataXml());
+    }
+
+    /**
+     * With a {@linkplain SamlSettings#singleLogoutUrl() single-logout URL}: the IdP's LogoutRequests and
+     * LogoutResponses over HTTP-Redirect to it, verified as {@link #handleLogoutRequest(String)} and
+     * {@link #finishLogout(String, String)} do; a message is {@linkplain SingleLogout#recognises recognised}
+     * when its Issuer is the IdP's entity id. Empty without a single-logout URL.
+     */
+    @Override
+    public Optional<SingleLogout> singleLogout() {
+        return singleLogout;
     }
 
     @Override

@@ -5,10 +5,13 @@ import be.fedauth.servlet.internal.AccessGuard;
 import be.fedauth.servlet.internal.CallbackEndpoint;
 import be.fedauth.servlet.internal.Config;
 import be.fedauth.servlet.internal.LoginEndpoint;
+import be.fedauth.servlet.internal.LogoutCookie;
 import be.fedauth.servlet.internal.LogoutEndpoint;
+import be.fedauth.servlet.internal.MetadataEndpoint;
 import be.fedauth.servlet.internal.PendingCookie;
 import be.fedauth.servlet.internal.RequestChecks;
 import be.fedauth.servlet.internal.Requests;
+import be.fedauth.servlet.internal.SingleLogoutEndpoint;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -39,6 +42,11 @@ import org.slf4j.LoggerFactory;
  *   <li>a callback path: finishes the login it finds in the pending-login cookie, logs the user in on
  *       a session with a new id, and redirects to the local return path;</li>
  *   <li>the logout path: ends the session and logs out at the identity provider;</li>
+ *   <li>the metadata path: the SAML service-provider metadata of a configured provider
+ *       ({@code ?provider=<id>}, by default the first that has some);</li>
+ *   <li>the single-logout path: the identity provider's SAML Single Logout messages (HTTP-Redirect):
+ *       a logout it started ends this browser's matching session and is answered; the answer to a
+ *       logout started here is checked against the state kept in a cookie;</li>
  *   <li>a protected path: requires a logged-in user, on a session within its limits (idle timeout,
  *       maximum lifetime, the identity provider's limit), whose login reached the path's minimum level
  *       through a provider allowed there and, for a path protected per e-service, an access permit
@@ -117,6 +125,10 @@ public final class FedAuthFilter implements Filter {
             }
         } else if (path.equals(settings.logoutPath())) {
             h.logout.handle(request, response);
+        } else if (path.equals(settings.metadataPath())) {
+            h.metadata.handle(request, response);
+        } else if (path.equals(settings.singleLogoutPath())) {
+            h.singleLogout.handle(request, response);
         } else if (h.guard.permits(request, response, path)) {
             chain.doFilter(request, response);
         }
@@ -132,6 +144,8 @@ public final class FedAuthFilter implements Filter {
         final LoginEndpoint login;
         final CallbackEndpoint callback;
         final LogoutEndpoint logout;
+        final MetadataEndpoint metadata;
+        final SingleLogoutEndpoint singleLogout;
         final AccessGuard guard;
         final RequestChecks checks;
 
@@ -140,7 +154,10 @@ public final class FedAuthFilter implements Filter {
             PendingCookie cookie = new PendingCookie(contextPath, s.callbackPaths(), config.cookieSecurity());
             this.login = new LoginEndpoint(config, cookie);
             this.callback = new CallbackEndpoint(config, cookie);
-            this.logout = new LogoutEndpoint(config);
+            LogoutCookie logoutCookie = new LogoutCookie(contextPath, s.singleLogoutPath(), config.cookieSecurity());
+            this.logout = new LogoutEndpoint(config, logoutCookie);
+            this.metadata = new MetadataEndpoint(config);
+            this.singleLogout = new SingleLogoutEndpoint(config, logoutCookie);
             this.guard = new AccessGuard(config);
             this.checks = new RequestChecks(config, cookie);
         }

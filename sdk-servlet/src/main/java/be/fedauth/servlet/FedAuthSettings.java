@@ -35,7 +35,7 @@ import java.util.Set;
  * and thread-safe; made with {@link #builder()}.
  *
  * <p>Defaults: endpoints {@code /login}, {@code /callback/oidc} and {@code /callback/saml},
- * {@code /logout}; after login and logout the browser goes to {@code /}; the built-in e-services
+ * {@code /logout}, {@code /saml/metadata} and {@code /saml/slo}; after login and logout the browser goes to {@code /}; the built-in e-services
  * EMCS, NCTS and PLDA; level 300 (eIDAS substantial) at least for every login and protected path;
  * for each e-service, the providers its routes lead to; the system clock; an in-memory replay cache
  * (one node); French when nothing says otherwise; sessions end after 30 minutes without a request or
@@ -56,6 +56,8 @@ public final class FedAuthSettings {
     private final String loginPath;
     private final List<String> callbackPaths;
     private final String logoutPath;
+    private final String metadataPath;
+    private final String singleLogoutPath;
     private final Optional<String> loginPage;
     private final String afterLoginPath;
     private final String afterLogoutPath;
@@ -87,6 +89,8 @@ public final class FedAuthSettings {
         this.loginPath = b.loginPath;
         this.callbackPaths = List.copyOf(b.callbackPaths);
         this.logoutPath = b.logoutPath;
+        this.metadataPath = b.metadataPath;
+        this.singleLogoutPath = b.singleLogoutPath;
         this.loginPage = b.loginPage;
         this.afterLoginPath = b.afterLoginPath;
         this.afterLogoutPath = b.afterLogoutPath;
@@ -168,6 +172,16 @@ public final class FedAuthSettings {
         return logoutPath;
     }
 
+    /** Where SAML service-provider metadata is served. */
+    public String metadataPath() {
+        return metadataPath;
+    }
+
+    /** The single-logout endpoint (SAML Single Logout over HTTP-Redirect). */
+    public String singleLogoutPath() {
+        return singleLogoutPath;
+    }
+
     /**
      * Whether cookies may go without {@code Secure} over plain HTTP (see
      * {@link FedAuthSettingsBuilder#allowPlainHttpCookies()}).
@@ -206,9 +220,10 @@ public final class FedAuthSettings {
         Routes routes = new Routes(providers, serviceProviders);
         return new Config(routes, new PendingLogins(sealer, store),
                 new Pages(random), eServices, protectedPaths, enterpriseResolver, accessPolicy, clock, loginPath,
-                callbackPaths, logoutPath, loginPage, afterLoginPath, afterLogoutPath, postLogoutRedirect,
+                callbackPaths, logoutPath, metadataPath, singleLogoutPath, loginPage, afterLoginPath, afterLogoutPath,
+                postLogoutRedirect,
                 defaultLanguage, cookieSecurity(), new SessionLifetime.Policy(clock, sessionIdleTimeout, sessionMaxLifetime),
-                userEnricher, audit, new Requirements(minimumLevel, serviceLevels, allowedProviders, routes));
+                userEnricher, audit, new Requirements(minimumLevel, serviceLevels, allowedProviders, routes), random);
     }
 
     /** The public URL's scheme decides; without one, Secure unless plain-HTTP cookies are allowed. */
@@ -229,7 +244,8 @@ public final class FedAuthSettings {
                 + (serviceLevels.isEmpty() ? "" : ", serviceLevels=" + serviceLevels)
                 + (allowedProviders.isEmpty() ? "" : ", allowedProviders=" + allowedProviders)
                 + ", login=" + loginPath + ", callbacks="
-                + callbackPaths + ", logout=" + logoutPath + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none")
+                + callbackPaths + ", logout=" + logoutPath + ", metadata=" + metadataPath + ", slo=" + singleLogoutPath
+                + ", publicUrl=" + publicUrl.map(URI::toString).orElse("none")
                 + ", sessionIdle=" + sessionIdleTimeout + ", sessionMax=" + sessionMaxLifetime
                 + (plainHttpCookies ? ", PLAIN HTTP COOKIES ALLOWED" : "")
                 + "]";

@@ -51,6 +51,8 @@ public final class FedAuthSettingsBuilder {
     String loginPath = "/login";
     List<String> callbackPaths = List.of("/callback/oidc", "/callback/saml");
     String logoutPath = "/logout";
+    String metadataPath = "/saml/metadata";
+    String singleLogoutPath = "/saml/slo";
     Optional<String> loginPage = Optional.empty();
     String afterLoginPath = "/";
     String afterLogoutPath = "/";
@@ -173,9 +175,7 @@ public final class FedAuthSettingsBuilder {
         Objects.requireNonNull(eService, "eService");
         Set<ProviderId> ids = new LinkedHashSet<>();
         ids.add(Objects.requireNonNull(first, "provider"));
-        for (ProviderId id : more) {
-            ids.add(Objects.requireNonNull(id, "provider"));
-        }
+        Arrays.stream(more).forEach(id -> ids.add(Objects.requireNonNull(id, "provider")));
         if (allowedProviders.putIfAbsent(eService.id(), ids) != null) {
             errors.add("allowed providers named twice for " + eService.id());
         }
@@ -237,17 +237,25 @@ public final class FedAuthSettingsBuilder {
      * are configured with (default {@code /callback/oidc} and {@code /callback/saml}).
      */
     public FedAuthSettingsBuilder callbackPaths(String... values) {
-        List<String> paths = new ArrayList<>();
-        for (String value : values) {
-            paths.add(path(value, "a callback path"));
-        }
-        this.callbackPaths = paths;
+        this.callbackPaths = Arrays.stream(values).map(value -> path(value, "a callback path")).toList();
         return this;
     }
 
     /** The logout endpoint (default {@code /logout}). */
     public FedAuthSettingsBuilder logoutPath(String value) {
         this.logoutPath = path(value, "the logout path");
+        return this;
+    }
+
+    /** Where SAML service-provider metadata is served, {@code ?provider=<id>} choosing one (default {@code /saml/metadata}). */
+    public FedAuthSettingsBuilder metadataPath(String value) {
+        this.metadataPath = path(value, "the metadata path");
+        return this;
+    }
+
+    /** The single-logout endpoint, the SAML providers' single-logout URL (default {@code /saml/slo}). */
+    public FedAuthSettingsBuilder singleLogoutPath(String value) {
+        this.singleLogoutPath = path(value, "the single-logout path");
         return this;
     }
 
@@ -370,7 +378,8 @@ public final class FedAuthSettingsBuilder {
         if (protectedPaths.values().stream().anyMatch(Optional::isPresent) && enterpriseResolver.isEmpty()) {
             problems.add("a path is protected per e-service: an enterpriseResolver is required");
         }
-        problems.addAll(SettingsChecks.paths(loginPath, callbackPaths, logoutPath, loginPage, protectedPaths.keySet()));
+        problems.addAll(SettingsChecks.paths(loginPath, callbackPaths, List.of(logoutPath, metadataPath, singleLogoutPath),
+                loginPage, protectedPaths.keySet()));
         problems.addAll(SettingsChecks.unknownServices(eServices, serviceLevels.keySet(), allowedProviders.keySet(),
                 serviceProviders.keySet()));
         problems.addAll(SettingsChecks.providerIds(providers, serviceProviders));

@@ -35,6 +35,9 @@ class FedAuthSettingsTest {
         PATH_WITH_DOT_SEGMENTS(b -> b.protect("/emcs/../ncts")),
         PATH_PROTECTED_TWICE(b -> b.protect("/emcs")),
         LOGIN_AND_LOGOUT_SAME(b -> b.logoutPath("/login")),
+        METADATA_AT_THE_LOGOUT_PATH(b -> b.metadataPath("/logout")),
+        SINGLE_LOGOUT_AT_A_CALLBACK_PATH(b -> b.singleLogoutPath("/callback/saml")),
+        SINGLE_LOGOUT_PATH_NOT_LOCAL(b -> b.singleLogoutPath("https://evil.example/slo")),
         LOGIN_PAGE_UNDER_PROTECTION(b -> b.loginPage("/account/login")),
         RELATIVE_POST_LOGOUT_URL(b -> b.postLogoutRedirect(URI.create("/bye"))),
         SHORT_AUDIT_PSEUDONYM_KEY(b -> b.auditSink(event -> { }, new byte[8])),
@@ -79,6 +82,8 @@ class FedAuthSettingsTest {
         assertThat(settings.loginPath()).isEqualTo("/login");
         assertThat(settings.callbackPaths()).containsExactly("/callback/oidc", "/callback/saml");
         assertThat(settings.logoutPath()).isEqualTo("/logout");
+        assertThat(settings.metadataPath()).isEqualTo("/saml/metadata");
+        assertThat(settings.singleLogoutPath()).isEqualTo("/saml/slo");
         assertThat(settings.eServices()).containsExactly(EService.EMCS, EService.NCTS, EService.PLDA, EService.IDMS, EService.AES);
     }
 

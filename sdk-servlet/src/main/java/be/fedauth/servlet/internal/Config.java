@@ -3,6 +3,7 @@ package be.fedauth.servlet.internal;
 import be.fedauth.core.AccessPolicy;
 import be.fedauth.core.EService;
 import be.fedauth.core.Language;
+import be.fedauth.core.spi.RandomValues;
 import be.fedauth.servlet.spi.EnterpriseResolver;
 import be.fedauth.servlet.spi.UserEnricher;
 import java.net.URI;
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param loginPath the login endpoint (within the context)
  * @param callbackPaths the callback endpoints
  * @param logoutPath the logout endpoint
+ * @param metadataPath where SAML service-provider metadata is served
+ * @param singleLogoutPath the single-logout endpoint
  * @param loginPage the application's login page, if any
  * @param afterLoginPath the default return path
  * @param afterLogoutPath where a local logout ends
@@ -35,13 +38,15 @@ import java.util.Optional;
  * @param userEnricher completes users before they are kept in the session
  * @param audit the filter's audit events
  * @param requirements the minimum levels and allowed providers
+ * @param random random values (logout states)
  */
 public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, List<EService> eServices,
                      Map<String, Optional<EService>> protectedPaths, Optional<EnterpriseResolver> enterpriseResolver,
                      AccessPolicy accessPolicy, Clock clock, String loginPath, List<String> callbackPaths,
-                     String logoutPath, Optional<String> loginPage, String afterLoginPath, String afterLogoutPath,
+                     String logoutPath, String metadataPath, String singleLogoutPath, Optional<String> loginPage, String afterLoginPath, String afterLogoutPath,
                      Optional<URI> postLogoutRedirect, Language defaultLanguage, PendingCookie.Security cookieSecurity,
-                     SessionLifetime.Policy sessionPolicy, UserEnricher userEnricher, Audit audit, Requirements requirements) {
+                     SessionLifetime.Policy sessionPolicy, UserEnricher userEnricher, Audit audit, Requirements requirements,
+                     RandomValues random) {
 
     /** The e-service with this id, case-insensitive, among the configured ones. */
     public Optional<EService> eService(String id) {
@@ -55,7 +60,8 @@ public record Config(Routes routes, PendingLogins pendingLogins, Pages pages, Li
     public boolean isEndpoint(String localPath) {
         int end = firstOf(localPath, '?', '#');
         String bare = end < 0 ? localPath : localPath.substring(0, end);
-        return bare.equals(loginPath) || bare.equals(logoutPath) || callbackPaths.contains(bare);
+        return bare.equals(loginPath) || bare.equals(logoutPath) || callbackPaths.contains(bare)
+                || bare.equals(metadataPath) || bare.equals(singleLogoutPath);
     }
 
     /** The configured e-service with this exact id (from a pending login). */

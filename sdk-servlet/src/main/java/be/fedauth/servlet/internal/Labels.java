@@ -6,6 +6,7 @@ import be.fedauth.core.Language;
 enum Labels {
     ACCESS_DENIED("Accès refusé", "Toegang geweigerd", "Zugriff verweigert", "Access denied"),
     LOGIN_FAILED("La connexion a échoué", "Aanmelden mislukt", "Anmeldung fehlgeschlagen", "Login failed"),
+    LOGOUT_FAILED("La déconnexion a échoué", "Afmelden mislukt", "Abmeldung fehlgeschlagen", "Logout failed"),
     APPLICATION("Application", "Toepassing", "Anwendung", "Application"),
     PHONE("Téléphone", "Telefoon", "Telefon", "Phone"),
     FROM_ABROAD("Depuis l'étranger", "Vanuit het buitenland", "Aus dem Ausland", "From abroad"),

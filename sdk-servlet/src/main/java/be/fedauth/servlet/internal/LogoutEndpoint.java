@@ -18,15 +18,22 @@ import org.slf4j.LoggerFactory;
  * {@code GET} or {@code POST /logout}: ends the local session first, then sends the browser to the
  * identity provider that logged the user in to end the session there. When the provider cannot
  * (it has no logout, or fails), the local logout stands and the browser goes to the after-logout path.
+ *
+ * <p>For a provider that takes part in single logout ({@link AuthenticationProvider#singleLogout()}),
+ * the logout request carries a fresh random state, kept in the {@link LogoutCookie} until the identity
+ * provider's answer reaches the single-logout endpoint. Other providers (OpenID Connect) send the
+ * browser back to the post-logout redirect themselves.
  */
 public final class LogoutEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(LogoutEndpoint.class);
 
     private final Config config;
+    private final LogoutCookie cookie;
 
-    /** An endpoint with this configuration. */
-    public LogoutEndpoint(Config config) {
+    /** An endpoint with this configuration, keeping single-logout states in this cookie. */
+    public LogoutEndpoint(Config config, LogoutCookie cookie) {
         this.config = config;
+        this.cookie = cookie;
     }
 
     /** Handles one request to the logout path. */
@@ -48,8 +55,10 @@ public final class LogoutEndpoint {
         Optional<AuthenticationProvider> provider = config.routes().anyCovering(user.get().session().provider());
         try {
             if (provider.isPresent()) {
+                Optional<String> state = provider.get().singleLogout().map(s -> config.random().next());
                 HttpRedirect redirect = provider.get().startLogout(
-                        new LogoutRequest(user.get().session(), config.postLogoutRedirect(), Optional.empty()));
+                        new LogoutRequest(user.get().session(), config.postLogoutRedirect(), state));
+                state.ifPresent(s -> cookie.write(request, response, s));
                 LOG.info("logout through {}", provider.get().id());
                 Requests.send(response, redirect, config.pages(), language);
                 return;

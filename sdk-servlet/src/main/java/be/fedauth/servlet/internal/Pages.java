@@ -42,8 +42,19 @@ public final class Pages {
      */
     public void refusal(HttpServletResponse response, int status, boolean denied, Guidance guidance,
                         Optional<EService> eService, Optional<String> retry) throws IOException {
+        refusal(response, status, denied ? Labels.ACCESS_DENIED : Labels.LOGIN_FAILED, guidance, eService, retry);
+    }
+
+    /** Writes the refusal page of a logout message from the identity provider that failed its checks. */
+    public void logoutRefusal(HttpServletResponse response, int status, Guidance guidance, Optional<String> retry)
+            throws IOException {
+        refusal(response, status, Labels.LOGOUT_FAILED, guidance, Optional.empty(), retry);
+    }
+
+    private void refusal(HttpServletResponse response, int status, Labels heading, Guidance guidance,
+                         Optional<EService> eService, Optional<String> retry) throws IOException {
         Language lang = guidance.language();
-        String title = (denied ? Labels.ACCESS_DENIED : Labels.LOGIN_FAILED).in(lang);
+        String title = heading.in(lang);
         StringBuilder html = new StringBuilder(2048);
         head(html, lang, title);
         html.append("<main><h1>").append(Html.escape(title)).append("</h1>");

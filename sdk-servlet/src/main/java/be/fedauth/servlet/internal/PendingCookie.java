@@ -62,8 +62,13 @@ public final class PendingCookie {
      * several applications on one host must not overwrite each other's pending logins.
      */
     static String hostName(String contextPath) {
+        return hostName(NAME, contextPath);
+    }
+
+    /** The {@code __Host-} name of a cookie named {@code base}, one per context path. */
+    static String hostName(String base, String contextPath) {
         String suffix = contextPath.replaceAll("[^A-Za-z0-9]", "_").replaceAll("^_+", "");
-        return HOST_PREFIX + NAME + (suffix.isEmpty() ? "" : "_" + suffix);
+        return HOST_PREFIX + base + (suffix.isEmpty() ? "" : "_" + suffix);
     }
 
     /** The deepest directory that holds every callback path, under the context path. */

@@ -3,6 +3,7 @@ package be.fedauth.servlet.internal;
 import be.fedauth.core.AuthenticationProvider;
 import be.fedauth.core.ProviderId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,9 @@ public final class Routes {
 
     /** Routes from the general providers and the per-e-service ones (both by protocol name, first is default). */
     public Routes(Map<String, AuthenticationProvider> general, Map<String, Map<String, AuthenticationProvider>> byService) {
-        this.general = Map.copyOf(general);
-        this.byService = Map.copyOf(byService);
+        // In the order added: the first is the default.
+        this.general = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(general));
+        this.byService = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byService));
         this.defaultProtocol = general.keySet().iterator().next();
     }
 
@@ -58,6 +60,23 @@ public final class Routes {
             }
         }
         return general.values().stream().filter(p -> covers(p, started)).findFirst();
+    }
+
+    /** Every configured provider once, the general ones first, each in the order added. */
+    public List<AuthenticationProvider> all() {
+        Map<AuthenticationProvider, Boolean> seen = new IdentityHashMap<>();
+        List<AuthenticationProvider> all = new ArrayList<>();
+        general.values().forEach(p -> {
+            if (seen.put(p, Boolean.TRUE) == null) {
+                all.add(p);
+            }
+        });
+        byService.values().forEach(m -> m.values().forEach(p -> {
+            if (seen.put(p, Boolean.TRUE) == null) {
+                all.add(p);
+            }
+        }));
+        return all;
     }
 
     /**

@@ -105,8 +105,10 @@ public final class SettingsChecks {
     /**
      * The endpoints: at least one callback, all different; the application's login page not under a
      * protected path (the endpoints are served before any protection applies, a login page is not).
+     *
+     * @param otherEndpoints the logout, metadata and single-logout paths
      */
-    public static List<String> paths(String loginPath, List<String> callbackPaths, String logoutPath,
+    public static List<String> paths(String loginPath, List<String> callbackPaths, List<String> otherEndpoints,
                                      Optional<String> loginPage, Collection<String> protectedPaths) {
         List<String> problems = new ArrayList<>();
         if (callbackPaths.isEmpty()) {
@@ -114,9 +116,9 @@ public final class SettingsChecks {
         }
         List<String> endpoints = new ArrayList<>(callbackPaths);
         endpoints.add(loginPath);
-        endpoints.add(logoutPath);
+        endpoints.addAll(otherEndpoints);
         if (endpoints.stream().distinct().count() != endpoints.size()) {
-            problems.add("the login, callback and logout paths must differ");
+            problems.add("the login, callback, logout, metadata and single-logout paths must differ");
         }
         loginPage.filter(page -> protectedPaths.stream().anyMatch(p -> LocalPaths.isUnder(page, p)))
                 .ifPresent(page -> problems.add("the login page " + page + " lies under a protected path"));

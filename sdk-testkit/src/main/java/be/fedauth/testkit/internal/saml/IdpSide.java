@@ -73,7 +73,12 @@ record IdpSide(Idp idp, String prefix, String metadataPath, String ssoPath, Stri
         return values.get(0);
     }
 
+    /** The IdP's own logout page ({@link IdpLogoutPage}). */
+    String logoutPagePath() {
+        return prefix + "/saml/logout-everywhere";
+    }
+
     boolean handles(String path) {
-        return path.equals(metadataPath) || path.equals(ssoPath) || path.equals(sloPath);
+        return path.equals(metadataPath) || path.equals(ssoPath) || path.equals(sloPath) || path.equals(logoutPagePath());
     }
 }

@@ -11,6 +11,7 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.zip.Deflater;
+import org.opensaml.saml.common.SAMLObject;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.saml2.core.Issuer;
 import org.opensaml.saml.saml2.core.LogoutResponse;
@@ -21,7 +22,8 @@ import org.opensaml.xmlsec.signature.support.SignatureConstants;
 /**
  * The IdP's answer to an SP-initiated LogoutRequest (SAML Profiles 4.4.3.3): a LogoutResponse with
  * status Success, InResponseTo the request's ID and Destination the SP's single-logout URL, sent over
- * HTTP-Redirect (SAML Bindings 3.4.4) with a detached RSA-SHA256 signature by the IdP's current key.
+ * HTTP-Redirect (SAML Bindings 3.4.4) with a detached RSA-SHA256 signature by the IdP's current key;
+ * {@link #encode} sends any message that way (the IdP-initiated LogoutRequest too).
  */
 final class LogoutResponses {
     private LogoutResponses() {
@@ -44,15 +46,23 @@ final class LogoutResponses {
         code.setValue(StatusCode.SUCCESS);
         status.setStatusCode(code);
         response.setStatus(status);
+        return encode(sloUrl, "SAMLResponse", response, relayState, side.keys(context).current());
+    }
+
+    /**
+     * A message sent over HTTP-Redirect (Bindings 3.4.4): {@code target} with the DEFLATEd message in
+     * {@code parameter}, RelayState, SigAlg and a detached RSA-SHA256 signature by {@code key}.
+     */
+    static URI encode(URI target, String parameter, SAMLObject message, Optional<String> relayState, KeyMaterial key) {
         // Bindings 3.4.4.1: no enveloped signature; the query string is signed instead.
-        byte[] xml = SamlRuntime.serialize(saml.marshall(response));
-        StringBuilder query = new StringBuilder("SAMLResponse=").append(url(Base64.getEncoder().encodeToString(deflate(xml))));
+        byte[] xml = SamlRuntime.serialize(SamlRuntime.get().marshall(message));
+        StringBuilder query = new StringBuilder(parameter).append('=')
+                .append(url(Base64.getEncoder().encodeToString(deflate(xml))));
         relayState.ifPresent(r -> query.append("&RelayState=").append(url(r)));
         query.append("&SigAlg=").append(url(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256));
-        String signature = sign(query.toString(), side.keys(context).current());
+        String signature = sign(query.toString(), key);
         query.append("&Signature=").append(url(signature));
-        String base = sloUrl.toString();
-        return URI.create(base + (sloUrl.getRawQuery() == null ? '?' : '&') + query);
+        return URI.create(target + (target.getRawQuery() == null ? "?" : "&") + query);
     }
 
     /** Raw DEFLATE (RFC 1951), as Bindings 3.4.4.1 requires. */

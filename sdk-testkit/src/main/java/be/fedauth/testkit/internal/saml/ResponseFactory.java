@@ -39,10 +39,12 @@ final class ResponseFactory {
     private static final AtomicReference<KeyMaterial> ATTACKER = new AtomicReference<>();
 
     private final IdpSide side;
+    private final SpSessions sessions;
     private final AtomicReference<String> lastAssertionId = new AtomicReference<>();
 
-    ResponseFactory(IdpSide side) {
+    ResponseFactory(IdpSide side, SpSessions sessions) {
         this.side = side;
+        this.sessions = sessions;
     }
 
     /** A successful login of {@code person} with {@code key}, as a DOM ready to serialise. */
@@ -66,6 +68,11 @@ final class ResponseFactory {
             lastAssertionId.set(previous);
         }
         Assertion assertion = assertion(context, sp, acs, inResponseTo, person, key, a, now, validFrom, assertionId, issuer);
+        if (a == null) {
+            // The session the IdP's own logout page can end (an attacked response makes no session).
+            sessions.loggedIn(sp.entityId(), assertion.getSubject().getNameID().getValue(),
+                    assertion.getAuthnStatements().get(0).getSessionIndex());
+        }
         boolean signAssertion = a != SamlAttack.UNSIGNED_ASSERTION && a != SamlAttack.UNSIGNED_ASSERTION_IN_SIGNED_RESPONSE
                 && a != SamlAttack.ENCRYPTED_UNSIGNED_INSIDE;
         if (signAssertion) {

@@ -31,13 +31,20 @@ import org.opensaml.saml.saml2.core.RequestedAuthnContext;
  * login under {@code /socsec} ({@code /socsec/saml/metadata}, {@code /socsec/sso}, {@code /socsec/slo}).
  * SSO takes the AuthnRequest over HTTP-Redirect or HTTP-POST from a registered SP (signed when the SP
  * registered a signing certificate), then hands the login over to the shell. SLO takes a signed
- * LogoutRequest and answers with a signed LogoutResponse to the SP's single-logout URL. Thread-safe.
+ * LogoutRequest and answers with a signed LogoutResponse to the SP's single-logout URL, and takes the
+ * SP's LogoutResponse to a logout started on the IdP's own logout page
+ * ({@code /fas/saml/logout-everywhere}, {@code /socsec/saml/logout-everywhere}: {@link IdpLogoutPage}).
+ * Thread-safe.
  */
 public final class SamlEndpoints implements ProtocolEndpoints {
     private final IdpSide fas = IdpSide.fas();
     private final IdpSide socialSecurity = IdpSide.socialSecurity();
-    private final ResponseFactory fasResponses = new ResponseFactory(fas);
-    private final ResponseFactory socialSecurityResponses = new ResponseFactory(socialSecurity);
+    private final SpSessions fasSessions = new SpSessions();
+    private final SpSessions socialSecuritySessions = new SpSessions();
+    private final ResponseFactory fasResponses = new ResponseFactory(fas, fasSessions);
+    private final ResponseFactory socialSecurityResponses = new ResponseFactory(socialSecurity, socialSecuritySessions);
+    private final IdpLogoutPage fasLogout = new IdpLogoutPage(fas, fasSessions);
+    private final IdpLogoutPage socialSecurityLogout = new IdpLogoutPage(socialSecurity, socialSecuritySessions);
 
     /** The endpoints of one fake server. */
     public SamlEndpoints(FakeIdpContext context) {
@@ -61,7 +68,11 @@ public final class SamlEndpoints implements ProtocolEndpoints {
         if (path.equals(side.ssoPath())) {
             return sso(side, responses, request, context);
         }
-        return slo(side, request, context);
+        IdpLogoutPage logoutPage = side == fas ? fasLogout : socialSecurityLogout;
+        if (path.equals(side.logoutPagePath())) {
+            return logoutPage.start(request, context);
+        }
+        return slo(side, logoutPage, request, context);
     }
 
     private FakeResponse sso(IdpSide side, ResponseFactory responses, FakeRequest request, FakeIdpContext context) {
@@ -101,9 +112,15 @@ public final class SamlEndpoints implements ProtocolEndpoints {
      * keeps no session, so logout always succeeds: a signed LogoutResponse goes back over HTTP-Redirect
      * to the SP's single-logout URL; an SP that registered none gets a page saying so.
      */
-    private FakeResponse slo(IdpSide side, FakeRequest request, FakeIdpContext context) {
+    private FakeResponse slo(IdpSide side, IdpLogoutPage logoutPage, FakeRequest request, FakeIdpContext context) {
         if (request.parameter("SAMLResponse").isPresent()) {
-            return FakeResponse.html("<!DOCTYPE html><html><body><p>Logged out.</p></body></html>");
+            // An SP's answer to a logout the IdP started on its logout page.
+            Inbound answer = Inbound.read(request, "SAMLResponse");
+            if (answer.error().isPresent()) {
+                return answer.error().get();
+            }
+            return logoutPage.answered(answer.message(), answer.relayState(), sp -> answer.message()
+                    instanceof SignableSAMLObject signed && answer.signatureValid(sp, "SAMLResponse", signed), context);
         }
         Inbound inbound = Inbound.read(request, "SAMLRequest");
         if (inbound.error().isPresent()) {
