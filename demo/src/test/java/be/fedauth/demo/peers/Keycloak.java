@@ -1,4 +1,4 @@
-package be.fedauth.saml.support;
+package be.fedauth.demo.peers;
 
 import be.fedauth.core.HttpRedirect;
 import java.io.BufferedReader;
