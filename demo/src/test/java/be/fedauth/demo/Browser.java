@@ -1,5 +1,6 @@
 package be.fedauth.demo;
 
+import be.fedauth.demo.peers.Hop;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -58,6 +59,19 @@ final class Browser {
             }
         }
         throw new IllegalStateException("too many redirects");
+    }
+
+    /**
+     * Takes the step an identity provider sends the browser on back to the portal, then follows: a
+     * redirect with this browser's cookies, a form post (from another site) without them.
+     */
+    HttpResponse<String> go(Hop hop) {
+        if (!hop.post()) {
+            return follow(send(client, HttpRequest.newBuilder(hop.uri()).GET().build()));
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        hop.form().forEach((name, value) -> fields.put(name, List.of(value)));
+        return follow(send(withoutCookies, post(hop.uri(), fields)));
     }
 
     /**

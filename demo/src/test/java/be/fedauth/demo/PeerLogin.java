@@ -1,0 +1,71 @@
+package be.fedauth.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.fedauth.core.ErrorCode;
+import be.fedauth.demo.peers.Hop;
+import be.fedauth.demo.peers.TestKey;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The demo as an operator runs it against an identity provider it did not start (the options of
+ * docs/other-identity-providers.md, nothing else), and a login through its HTTP surface with a real
+ * HTTP client: {@code /login}, the identity provider's pages, the callback, {@code /api/me}.
+ *
+ * @param browser the browser that logged in (its cookies hold the portal session, if any)
+ * @param landed the page the login ended on
+ */
+record PeerLogin(Browser browser, HttpResponse<String> landed) {
+    /** The OIDC client secret every peer test registers (client_secret_basic). */
+    static final String CLIENT_SECRET = "peer-client-secret-0123456789abcdef";
+
+    /**
+     * Starts the demo on {@code portal}'s port, without the fake FAS, with {@code options}; the SAML
+     * keystore is {@code spKey}, the OIDC client secret {@link #CLIENT_SECRET}, both passed in the
+     * environment as an operator would.
+     */
+    static DemoPortal demo(URI portal, TestKey spKey, String... options) {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(portal.getPort()), "--no-fake-idp",
+                "--saml-keystore", spKey.pkcs12().toString()));
+        args.addAll(List.of(options));
+        return DemoPortal.start(DemoOptions.parse(args.toArray(String[]::new), Map.of(
+                "FEDAUTH_DEMO_OIDC_CLIENT_SECRET", CLIENT_SECRET, "FEDAUTH_DEMO_SAML_KEYSTORE_PASSWORD", spKey.password())));
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    static URI loopback(int port) {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * A fresh browser opens {@code /login?protocol=PROTOCOL} at {@code demo}, hands the step towards
+     * the identity provider to {@code idp} (which logs in there), and takes the step back.
+     */
+    static PeerLogin logIn(DemoPortal demo, String protocol, UnaryOperator<Hop> idp) {
+        Browser browser = new Browser(demo.url());
+        HttpResponse<String> start = browser.get("/login?protocol=" + protocol);
+        assertThat(start.statusCode()).as("/login answered %s", start.body()).isIn(200, 302, 303);
+        return new PeerLogin(browser, browser.go(idp.apply(Hop.from(start))));
+    }
+
+    /** Asserts that the login ended on the portal's page and returns {@code /api/me}. */
+    String me() {
+        assertThat(landed.statusCode()).as("%s: %s", landed.headers().firstValue("FedAuth-Error"), landed.body())
+                .isEqualTo(200);
+        HttpResponse<String> me = browser.get("/api/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        return me.body();
+    }
+
+    /** Asserts that the login was refused with {@code code} (page status and FedAuth-Error) and left no session. */
+    void assertRefused(ErrorCode code) {
+        assertThat(landed.headers().firstValue("FedAuth-Error")).as(landed.body()).contains(code.id());
+        assertThat(landed.statusCode()).isEqualTo(code.httpStatus());
+        assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+    }
+}

@@ -1,0 +1,175 @@
+package be.fedauth.demo.peers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What a test registers in the Keycloak realm it starts: OpenID Connect clients and SAML clients
+ * for portals (the demo) at their public URLs. The realm has one user, {@link Keycloak#USERNAME}.
+ * Rendered from the Keycloak representations under {@code keycloak/} (test resources), which
+ * docs/other-identity-providers.md quotes.
+ */
+public final class KeycloakRealm {
+    private final String name;
+    private final List<OidcClient> oidcClients = new ArrayList<>();
+    private final List<SamlClient> samlClients = new ArrayList<>();
+
+    private KeycloakRealm(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** An empty realm called {@code name}. */
+    public static KeycloakRealm named(String name) {
+        return new KeycloakRealm(name);
+    }
+
+    /** Registers an OpenID Connect client. */
+    public KeycloakRealm with(OidcClient client) {
+        oidcClients.add(Objects.requireNonNull(client, "client"));
+        return this;
+    }
+
+    /** Registers a SAML client. */
+    public KeycloakRealm with(SamlClient client) {
+        samlClients.add(Objects.requireNonNull(client, "client"));
+        return this;
+    }
+
+    /** The realm's name (the last segment of its issuer and entity id). */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * A confidential client (client_secret_basic, PKCE S256) of the portal at {@code portal}: redirect
+     * URI {@code PORTAL/callback/oidc}, post-logout redirect {@code PORTAL/}.
+     *
+     * @param clientId its client id
+     * @param secret its secret
+     * @param portal the portal's public URL
+     * @param alsoFor an audience Keycloak adds to its ID tokens (a client shared with another party), when present
+     */
+    public record OidcClient(String clientId, String secret, URI portal, Optional<String> alsoFor) {
+        /** Validates. */
+        public OidcClient {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(secret, "secret");
+            Objects.requireNonNull(portal, "portal");
+            Objects.requireNonNull(alsoFor, "alsoFor");
+        }
+
+        /** The client of the portal at {@code portal}. */
+        public static OidcClient of(String clientId, String secret, URI portal) {
+            return new OidcClient(clientId, secret, portal, Optional.empty());
+        }
+
+        /** This client, whose ID tokens are also addressed to {@code audience}. */
+        public OidcClient alsoAddressedTo(String audience) {
+            return new OidcClient(clientId, secret, portal, Optional.of(audience));
+        }
+
+        /** The secret is not shown. */
+        @Override
+        public String toString() {
+            return "OidcClient[" + clientId + " at " + portal + "]";
+        }
+    }
+
+    /**
+     * A SAML client of the portal at {@code portal}: ACS {@code PORTAL/callback/saml} (HTTP-POST),
+     * front-channel logout to {@code PORTAL/saml/slo} (HTTP-Redirect), signed responses and
+     * assertions (RSA-SHA256), transient NameID, given name, surname and e-mail under their X.500
+     * names (Keycloak's predefined "X500" mappers).
+     *
+     * @param entityId the SP's entity id (Keycloak's client id)
+     * @param portal the portal's public URL
+     * @param signingCertificate the certificate that signs the SP's requests
+     * @param requestsSigned whether Keycloak requires signed requests
+     * @param encryptTo the certificate assertions are encrypted to (AES-256-GCM, RSA-OAEP), when encrypted
+     */
+    public record SamlClient(String entityId, URI portal, X509Certificate signingCertificate, boolean requestsSigned,
+                             Optional<X509Certificate> encryptTo) {
+        /** Validates. */
+        public SamlClient {
+            Objects.requireNonNull(entityId, "entityId");
+            Objects.requireNonNull(portal, "portal");
+            Objects.requireNonNull(signingCertificate, "signingCertificate");
+            Objects.requireNonNull(encryptTo, "encryptTo");
+        }
+
+        /** A client with signed requests, whose assertions are signed and not encrypted. */
+        public static SamlClient signed(String entityId, URI portal, X509Certificate spCertificate) {
+            return new SamlClient(entityId, portal, spCertificate, true, Optional.empty());
+        }
+
+        /** A client with signed requests, whose assertions are also encrypted to the SP's certificate. */
+        public static SamlClient encrypted(String entityId, URI portal, X509Certificate spCertificate) {
+            return new SamlClient(entityId, portal, spCertificate, true, Optional.of(spCertificate));
+        }
+
+        /** This client, accepting unsigned requests too. */
+        public SamlClient withUnsignedRequests() {
+            return new SamlClient(entityId, portal, signingCertificate, false, encryptTo);
+        }
+    }
+
+    /** The realm as Keycloak imports it. */
+    String json() {
+        List<String> clients = new ArrayList<>();
+        for (OidcClient c : oidcClients) {
+            String mappers = c.alsoFor().map(a -> resource("oidc-audience-mapper.json").replace("@@AUDIENCE@@", js(a)))
+                    .orElse("");
+            clients.add(resource("oidc-client.json").replace("@@CLIENT_ID@@", js(c.clientId()))
+                    .replace("@@SECRET@@", js(c.secret()))
+                    .replace("@@REDIRECT_URI@@", js(c.portal().resolve("/callback/oidc").toString()))
+                    .replace("@@POST_LOGOUT_REDIRECT_URI@@", js(c.portal().resolve("/").toString()))
+                    .replace("@@MAPPERS@@", mappers));
+        }
+        for (SamlClient c : samlClients) {
+            clients.add(resource("saml-client.json").replace("@@ENTITY_ID@@", js(c.entityId()))
+                    .replace("@@ACS@@", js(c.portal().resolve("/callback/saml").toString()))
+                    .replace("@@SLO@@", js(c.portal().resolve("/saml/slo").toString()))
+                    .replace("@@CLIENT_SIGNATURE@@", Boolean.toString(c.requestsSigned()))
+                    .replace("@@SIGNING_CERT@@", der(c.signingCertificate()))
+                    .replace("@@ENCRYPT@@", Boolean.toString(c.encryptTo().isPresent()))
+                    .replace("@@ENCRYPTION_CERT@@", c.encryptTo().map(KeycloakRealm::der).orElse("")));
+        }
+        return resource("realm.json").replace("@@REALM@@", js(name))
+                .replace("@@CLIENTS@@", clients.stream().collect(Collectors.joining(",\n")));
+    }
+
+    private static String der(X509Certificate certificate) {
+        try {
+            return Base64.getEncoder().encodeToString(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Escapes a value for a JSON string. */
+    private static String js(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = KeycloakRealm.class.getClassLoader().getResourceAsStream("keycloak/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource keycloak/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
