@@ -69,15 +69,16 @@ class KeycloakPeerTest {
                 .with(SamlClient.encrypted(anotherSp, b, spKey.certificate()).withUnsignedRequests())
                 .with(OidcClient.of("fedauth-shared", PeerLogin.CLIENT_SECRET, c).alsoAddressedTo("another-portal"))
                 .with(SamlClient.signed(c.resolve("/saml/sp").toString(), c, spKey.certificate())));
-        String[] saml = {"--saml-idp-entity-id", keycloak.entityId(), "--saml-profile", "generic",
+        String[] saml = {"--saml-keystore", spKey.pkcs12().toString(), "--saml-idp-entity-id", keycloak.entityId(),
+            "--saml-profile", "generic",
             "--saml-default-level", "200", "--saml-provider-id", "keycloak-saml"};
-        portal = PeerLogin.demo(a, spKey, concat(saml, "--saml-idp-metadata", keycloak.metadataUrl().toString(),
+        portal = PeerLogin.demo(a.getPort(), concat(saml, "--saml-idp-metadata", keycloak.metadataUrl().toString(),
                 "--saml-idp-metadata-unsigned",
                 "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-demo",
                 "--oidc-profile", "generic", "--oidc-levels", "1=200", "--oidc-provider-id", "keycloak-oidc"));
-        encrypted = PeerLogin.demo(b, spKey, concat(saml, "--saml-idp-metadata", keycloak.metadataUrl().toString(),
+        encrypted = PeerLogin.demo(b.getPort(), concat(saml, "--saml-idp-metadata", keycloak.metadataUrl().toString(),
                 "--saml-idp-metadata-unsigned", "--saml-require-encrypted-assertions"));
-        misconfigured = PeerLogin.demo(c, spKey, concat(saml,
+        misconfigured = PeerLogin.demo(c.getPort(), concat(saml,
                 "--saml-idp-metadata", metadataWithAnotherKey(TestKey.generate(dir, "not-keycloak")).toString(),
                 "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-shared",
                 "--oidc-profile", "generic", "--oidc-levels", "1=200"));

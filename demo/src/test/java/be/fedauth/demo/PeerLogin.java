@@ -25,16 +25,15 @@ record PeerLogin(Browser browser, HttpResponse<String> landed) {
     static final String CLIENT_SECRET = "peer-client-secret-0123456789abcdef";
 
     /**
-     * Starts the demo on {@code portal}'s port, without the fake FAS, with {@code options}; the SAML
-     * keystore is {@code spKey}, the OIDC client secret {@link #CLIENT_SECRET}, both passed in the
-     * environment as an operator would.
+     * Starts the demo on {@code port} (0: a free one), without the fake FAS, with {@code options}; the
+     * OIDC client secret ({@link #CLIENT_SECRET}) and the password of the SAML keystore (a
+     * {@link TestKey}) come from the environment, as an operator would pass them.
      */
-    static DemoPortal demo(URI portal, TestKey spKey, String... options) {
-        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(portal.getPort()), "--no-fake-idp",
-                "--saml-keystore", spKey.pkcs12().toString()));
+    static DemoPortal demo(int port, String... options) {
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port), "--no-fake-idp"));
         args.addAll(List.of(options));
         return DemoPortal.start(DemoOptions.parse(args.toArray(String[]::new), Map.of(
-                "FEDAUTH_DEMO_OIDC_CLIENT_SECRET", CLIENT_SECRET, "FEDAUTH_DEMO_SAML_KEYSTORE_PASSWORD", spKey.password())));
+                "FEDAUTH_DEMO_OIDC_CLIENT_SECRET", CLIENT_SECRET, "FEDAUTH_DEMO_SAML_KEYSTORE_PASSWORD", TestKey.PASSWORD)));
     }
 
     /** {@code http://127.0.0.1:PORT}. */
