@@ -21,8 +21,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -37,13 +40,18 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 13, "Done when": the demo, configured only by its options, logs in against Keycloak 26.5
  * (unmodified; scripts/setup.d/40-keycloak.sh installs it, and this test fails without it) over
  * OpenID Connect and over SAML with signed and with encrypted (AES-256-GCM) assertions, through its
- * HTTP surface; each login has a negative twin that is refused. Keycloak starts once for the class
- * (about 25 s) with one realm holding every client; three demos use it:
+ * HTTP surface; each login has a negative twin that is refused. Also point 5 against Keycloak:
+ * RSA-PSS signatures, and an encrypted assertion signed only through the Response (with and without
+ * the operator's opt-in). Keycloak starts once for the class (about 25 s) with one realm holding a
+ * client per demo; each demo is one SAML service provider (and some an OIDC client):
  * <ul>
  *   <li>{@code portal}: OIDC client {@code fedauth-demo} and a signed SAML client, generic profiles;</li>
- *   <li>{@code encrypted}: a SAML client whose assertions are encrypted, encryption required;</li>
+ *   <li>{@code encrypted}: assertions encrypted, encryption required;</li>
  *   <li>{@code misconfigured}: an OIDC client whose ID tokens are also addressed to another party, and
- *       Keycloak's SAML metadata with another signing certificate in it.</li>
+ *       Keycloak's SAML metadata with another signing certificate in it;</li>
+ *   <li>{@code pss}: RSA-PSS ("RSA_SHA256_MGF1") signatures;</li>
+ *   <li>{@code responseSigned} and {@code responseSignedWithoutOptIn}: "Sign assertions" off, "Sign
+ *       documents" and "Encrypt assertions" on; {@code --saml-response-signature-only} or not.</li>
  * </ul>
  */
 class KeycloakPeerTest {
@@ -53,40 +61,65 @@ class KeycloakPeerTest {
     private static DemoPortal portal;
     private static DemoPortal encrypted;
     private static DemoPortal misconfigured;
+    private static DemoPortal pss;
+    private static DemoPortal responseSigned;
+    private static DemoPortal responseSignedWithoutOptIn;
+    private static TestKey spKey;
     private static String anotherSp;
 
     @BeforeAll
     static void start() throws Exception {
-        TestKey spKey = TestKey.generate(dir, "demo-sp");
+        spKey = TestKey.generate(dir, "demo-sp");
         URI a = loopback(FreePort.pick());
         URI b = loopback(FreePort.pick());
         URI c = loopback(FreePort.pick());
+        URI d = loopback(FreePort.pick());
+        URI e = loopback(FreePort.pick());
+        URI f = loopback(FreePort.pick());
         anotherSp = b.resolve("/saml/another-portal").toString();
+        X509Certificate cert = spKey.certificate();
         keycloak = Keycloak.start(KeycloakRealm.named("fedauth")
                 .with(OidcClient.of("fedauth-demo", PeerLogin.CLIENT_SECRET, a))
-                .with(SamlClient.signed(a.resolve("/saml/sp").toString(), a, spKey.certificate()))
-                .with(SamlClient.encrypted(b.resolve("/saml/sp").toString(), b, spKey.certificate()))
-                .with(SamlClient.encrypted(anotherSp, b, spKey.certificate()).withUnsignedRequests())
+                .with(SamlClient.signed(sp(a), a, cert))
+                .with(SamlClient.encrypted(sp(b), b, cert))
+                .with(SamlClient.encrypted(anotherSp, b, cert).withUnsignedRequests())
                 .with(OidcClient.of("fedauth-shared", PeerLogin.CLIENT_SECRET, c).alsoAddressedTo("another-portal"))
-                .with(SamlClient.signed(c.resolve("/saml/sp").toString(), c, spKey.certificate())));
-        String[] saml = {"--saml-keystore", spKey.pkcs12().toString(), "--saml-idp-entity-id", keycloak.entityId(),
-            "--saml-profile", "generic",
-            "--saml-default-level", "200", "--saml-provider-id", "keycloak-saml"};
-        portal = PeerLogin.demo(a.getPort(), concat(saml, "--saml-idp-metadata", keycloak.metadataUrl().toString(),
-                "--saml-idp-metadata-unsigned",
-                "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-demo",
-                "--oidc-profile", "generic", "--oidc-levels", "1=200", "--oidc-provider-id", "keycloak-oidc"));
-        encrypted = PeerLogin.demo(b.getPort(), concat(saml, "--saml-idp-metadata", keycloak.metadataUrl().toString(),
-                "--saml-idp-metadata-unsigned", "--saml-require-encrypted-assertions"));
-        misconfigured = PeerLogin.demo(c.getPort(), concat(saml,
-                "--saml-idp-metadata", metadataWithAnotherKey(TestKey.generate(dir, "not-keycloak")).toString(),
+                .with(SamlClient.signed(sp(c), c, cert))
+                .with(SamlClient.signed(sp(d), d, cert).with("saml.signature.algorithm", "RSA_SHA256_MGF1"))
+                .with(SamlClient.encrypted(sp(e), e, cert).with("saml.assertion.signature", "false"))
+                .with(SamlClient.encrypted(sp(f), f, cert).with("saml.assertion.signature", "false")));
+        String metadata = keycloak.metadataUrl().toString();
+        portal = saml(a, metadata, "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-demo",
+                "--oidc-profile", "generic", "--oidc-levels", "1=200", "--oidc-provider-id", "keycloak-oidc");
+        encrypted = saml(b, metadata, "--saml-require-encrypted-assertions");
+        misconfigured = saml(c, metadataWithAnotherKey(TestKey.generate(dir, "not-keycloak")).toString(),
                 "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-shared",
-                "--oidc-profile", "generic", "--oidc-levels", "1=200"));
+                "--oidc-profile", "generic", "--oidc-levels", "1=200");
+        pss = saml(d, metadata);
+        responseSigned = saml(e, metadata, "--saml-require-encrypted-assertions", "--saml-response-signature-only");
+        responseSignedWithoutOptIn = saml(f, metadata, "--saml-require-encrypted-assertions");
+    }
+
+    /** The demo at {@code at} with Keycloak's SAML metadata from {@code metadata} (a URL or a file), and {@code more}. */
+    private static DemoPortal saml(URI at, String metadata, String... more) {
+        List<String> options = new ArrayList<>(List.of("--saml-keystore", spKey.pkcs12().toString(),
+                "--saml-idp-metadata", metadata, "--saml-idp-entity-id", keycloak.entityId(), "--saml-profile", "generic",
+                "--saml-default-level", "200", "--saml-provider-id", "keycloak-saml"));
+        if (metadata.startsWith("http")) {
+            options.add("--saml-idp-metadata-unsigned");
+        }
+        options.addAll(List.of(more));
+        return PeerLogin.demo(at.getPort(), options.toArray(String[]::new));
+    }
+
+    private static String sp(URI portal) {
+        return portal.resolve("/saml/sp").toString();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable running : new AutoCloseable[] {misconfigured, encrypted, portal, keycloak}) {
+        for (AutoCloseable running : new AutoCloseable[] {responseSignedWithoutOptIn, responseSigned, pss, misconfigured,
+            encrypted, portal, keycloak}) {
             if (running != null) {
                 try {
                     running.close();
@@ -139,6 +172,33 @@ class KeycloakPeerTest {
                 .assertRefused(ErrorCode.AUDIENCE_MISMATCH);
     }
 
+    @Test
+    void point13_keycloakSaml_rsaPssSignatures_logIn() {
+        List<String> responses = new ArrayList<>();
+        String me = PeerLogin.logIn(pss, "saml", toKeycloak -> {
+            Hop back = logIn(toKeycloak);
+            responses.add(new String(Base64.getMimeDecoder().decode(back.form().get("SAMLResponse")), StandardCharsets.UTF_8));
+            return back;
+        }).me();
+
+        assertThat(me).contains("\"familyName\":\"Dupont\"", "\"level\":200");
+        // Both signatures, the document's and the assertion's, are RSA-PSS (issue 13 point 5).
+        assertThat(responses.get(0).split("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", -1)).hasSize(3);
+    }
+
+    @Test
+    void point13_keycloakSaml_encryptedAssertionSignedOnlyThroughTheResponse_logsInWithTheOptIn() {
+        String me = PeerLogin.logIn(responseSigned, "saml", KeycloakPeerTest::logIn).me();
+
+        assertThat(me).contains("\"familyName\":\"Dupont\"", "\"level\":200");
+    }
+
+    @Test
+    void point13_keycloakSaml_encryptedAssertionSignedOnlyThroughTheResponse_isRefusedWithoutTheOptIn() {
+        PeerLogin.logIn(responseSignedWithoutOptIn, "saml", KeycloakPeerTest::logIn)
+                .assertRefused(ErrorCode.UNSIGNED_ASSERTION);
+    }
+
     private static Hop logIn(Hop toKeycloak) {
         return keycloak.logIn(toKeycloak, Keycloak.USERNAME, Keycloak.PASSWORD);
     }
@@ -188,11 +248,5 @@ class KeycloakPeerTest {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
-    }
-
-    private static String[] concat(String[] first, String... more) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-        System.arraycopy(more, 0, all, first.length, more.length);
-        return all;
     }
 }

@@ -9,9 +9,13 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -87,40 +91,48 @@ public final class KeycloakRealm {
     }
 
     /**
-     * A SAML client of the portal at {@code portal}: ACS {@code PORTAL/callback/saml} (HTTP-POST),
-     * front-channel logout to {@code PORTAL/saml/slo} (HTTP-Redirect), signed responses and
-     * assertions (RSA-SHA256), transient NameID, given name, surname and e-mail under their X.500
-     * names (Keycloak's predefined "X500" mappers).
+     * A SAML client of the portal at {@code portal}, as {@code keycloak/saml-client.json} describes it:
+     * ACS {@code PORTAL/callback/saml} (HTTP-POST), front-channel logout to {@code PORTAL/saml/slo}
+     * (HTTP-Redirect), signed requests required, signed responses and assertions (RSA-SHA256),
+     * transient NameID, given name, surname and e-mail under their X.500 names (Keycloak's predefined
+     * "X500" mappers).
      *
      * @param entityId the SP's entity id (Keycloak's client id)
      * @param portal the portal's public URL
-     * @param signingCertificate the certificate that signs the SP's requests
-     * @param requestsSigned whether Keycloak requires signed requests
-     * @param encryptTo the certificate assertions are encrypted to (AES-256-GCM, RSA-OAEP), when encrypted
+     * @param certificate the SP's certificate: it signs the requests, and assertions are encrypted to it when encrypted
+     * @param encrypted whether assertions are encrypted (AES-256-GCM, RSA-OAEP)
+     * @param attributes client attributes that differ from {@code saml-client.json}
      */
-    public record SamlClient(String entityId, URI portal, X509Certificate signingCertificate, boolean requestsSigned,
-                             Optional<X509Certificate> encryptTo) {
-        /** Validates. */
+    public record SamlClient(String entityId, URI portal, X509Certificate certificate, boolean encrypted,
+                             Map<String, String> attributes) {
+        /** Validates and copies. */
         public SamlClient {
             Objects.requireNonNull(entityId, "entityId");
             Objects.requireNonNull(portal, "portal");
-            Objects.requireNonNull(signingCertificate, "signingCertificate");
-            Objects.requireNonNull(encryptTo, "encryptTo");
+            Objects.requireNonNull(certificate, "certificate");
+            attributes = Map.copyOf(attributes);
         }
 
-        /** A client with signed requests, whose assertions are signed and not encrypted. */
+        /** A client whose assertions are signed and not encrypted. */
         public static SamlClient signed(String entityId, URI portal, X509Certificate spCertificate) {
-            return new SamlClient(entityId, portal, spCertificate, true, Optional.empty());
+            return new SamlClient(entityId, portal, spCertificate, false, Map.of());
         }
 
-        /** A client with signed requests, whose assertions are also encrypted to the SP's certificate. */
+        /** A client whose assertions are signed, then encrypted to the SP's certificate. */
         public static SamlClient encrypted(String entityId, URI portal, X509Certificate spCertificate) {
-            return new SamlClient(entityId, portal, spCertificate, true, Optional.of(spCertificate));
+            return new SamlClient(entityId, portal, spCertificate, true, Map.of());
+        }
+
+        /** This client with one more client attribute changed ({@code saml.signature.algorithm}, ...). */
+        public SamlClient with(String attribute, String value) {
+            Map<String, String> all = new LinkedHashMap<>(attributes);
+            all.put(attribute, value);
+            return new SamlClient(entityId, portal, certificate, encrypted, all);
         }
 
         /** This client, accepting unsigned requests too. */
         public SamlClient withUnsignedRequests() {
-            return new SamlClient(entityId, portal, signingCertificate, false, encryptTo);
+            return with("saml.client.signature", "false");
         }
     }
 
@@ -137,13 +149,20 @@ public final class KeycloakRealm {
                     .replace("@@MAPPERS@@", mappers));
         }
         for (SamlClient c : samlClients) {
-            clients.add(resource("saml-client.json").replace("@@ENTITY_ID@@", js(c.entityId()))
+            String json = resource("saml-client.json").replace("@@ENTITY_ID@@", js(c.entityId()))
                     .replace("@@ACS@@", js(c.portal().resolve("/callback/saml").toString()))
                     .replace("@@SLO@@", js(c.portal().resolve("/saml/slo").toString()))
-                    .replace("@@CLIENT_SIGNATURE@@", Boolean.toString(c.requestsSigned()))
-                    .replace("@@SIGNING_CERT@@", der(c.signingCertificate()))
-                    .replace("@@ENCRYPT@@", Boolean.toString(c.encryptTo().isPresent()))
-                    .replace("@@ENCRYPTION_CERT@@", c.encryptTo().map(KeycloakRealm::der).orElse("")));
+                    .replace("@@CERT@@", der(c.certificate()))
+                    .replace("@@ENCRYPT@@", Boolean.toString(c.encrypted()));
+            for (Map.Entry<String, String> attribute : c.attributes().entrySet()) {
+                Matcher current = Pattern.compile("\"" + Pattern.quote(attribute.getKey()) + "\": \"[^\"]*\"").matcher(json);
+                if (!current.find()) {
+                    throw new IllegalArgumentException("keycloak/saml-client.json has no attribute " + attribute.getKey());
+                }
+                json = current.replaceFirst(Matcher.quoteReplacement("\"" + attribute.getKey() + "\": \""
+                        + js(attribute.getValue()) + "\""));
+            }
+            clients.add(json);
         }
         return resource("realm.json").replace("@@REALM@@", js(name))
                 .replace("@@CLIENTS@@", clients.stream().collect(Collectors.joining(",\n")));
