@@ -3,12 +3,12 @@
 //
 //   node saml-idp.mjs --key idp.key.pem --cert idp.cert.pem \
 //     --sp-entity-id http://127.0.0.1:8080/saml/sp --acs http://127.0.0.1:8080/callback/saml \
-//     --sp-cert sp.cert.pem [--port 7000] [--users users.json]
+//     --sp-cert sp.cert.pem [--port 7000] [--users users.json] [--authn-context URI]
 //
 // GET /metadata: its metadata (the URL is also its entity id). GET /sso: HTTP-Redirect SSO; the
 // AuthnRequest must be signed by --sp-cert. It shows a login form (users.json), then posts the
-// SAMLResponse to --acs: a signed assertion (RSA-SHA256) for --sp-entity-id, AuthnContextClassRef
-// PasswordProtectedTransport, and the attributes givenName, sn and mail. Prints "READY <base URL>"
+// SAMLResponse to --acs: a signed assertion (RSA-SHA256) for --sp-entity-id, the AuthnContextClassRef
+// --authn-context (default PasswordProtectedTransport), and the attributes givenName, sn and mail. Prints "READY <base URL>"
 // once listening on 127.0.0.1; stops on SIGTERM or when its standard input ends.
 import fs from 'node:fs';
 import http from 'node:http';
@@ -35,7 +35,7 @@ const template = '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:proto
   + '<saml:Assertion xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xs="http://www.w3.org/2001/XMLSchema" ID="{AssertionID}" Version="2.0" IssueInstant="{IssueInstant}"><saml:Issuer>{Issuer}</saml:Issuer>'
   + '<saml:Subject><saml:NameID Format="{NameIDFormat}">{NameID}</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData NotOnOrAfter="{NotOnOrAfter}" Recipient="{Destination}" InResponseTo="{InResponseTo}"/></saml:SubjectConfirmation></saml:Subject>'
   + '<saml:Conditions NotBefore="{IssueInstant}" NotOnOrAfter="{NotOnOrAfter}"><saml:AudienceRestriction><saml:Audience>{Audience}</saml:Audience></saml:AudienceRestriction></saml:Conditions>'
-  + '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext><saml:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>'
+  + '<saml:AuthnStatement AuthnInstant="{IssueInstant}" SessionIndex="{SessionIndex}"><saml:AuthnContext><saml:AuthnContextClassRef>{AuthnContextClassRef}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>'
   + '{AttributeStatement}</saml:Assertion></samlp:Response>';
 
 const sp = samlify.ServiceProvider({
@@ -107,6 +107,7 @@ async function handle(req, res) {
       Destination: options.acs, Audience: options['sp-entity-id'], Issuer: idp.entityMeta.getEntityID(),
       InResponseTo: login.request.extract.request.id, StatusCode: samlify.Constants.StatusCode.Success,
       NameIDFormat: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient', NameID: `_${randomUUID()}`,
+      AuthnContextClassRef: options['authn-context'] ?? 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
       attrGivenName: user.givenName, attrSurname: user.surname, attrEmail: user.email,
     };
     const response = await idp.createLoginResponse(sp, login.request, 'post', user,

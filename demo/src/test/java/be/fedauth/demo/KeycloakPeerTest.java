@@ -90,11 +90,11 @@ class KeycloakPeerTest {
                 .with(SamlClient.encrypted(sp(f), f, cert).with("saml.assertion.signature", "false")));
         String metadata = keycloak.metadataUrl().toString();
         portal = saml(a, metadata, "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-demo",
-                "--oidc-profile", "generic", "--oidc-levels", "1=200", "--oidc-provider-id", "keycloak-oidc");
+                "--oidc-profile", "generic", "--oidc-levels", "1=400", "--oidc-provider-id", "keycloak-oidc");
         encrypted = saml(b, metadata, "--saml-require-encrypted-assertions");
         misconfigured = saml(c, metadataWithAnotherKey(TestKey.generate(dir, "not-keycloak")).toString(),
                 "--oidc-issuer", keycloak.oidcIssuer().toString(), "--oidc-client-id", "fedauth-shared",
-                "--oidc-profile", "generic", "--oidc-levels", "1=200");
+                "--oidc-profile", "generic", "--oidc-levels", "1=400");
         pss = saml(d, metadata);
         responseSigned = saml(e, metadata, "--saml-require-encrypted-assertions", "--saml-response-signature-only");
         responseSignedWithoutOptIn = saml(f, metadata, "--saml-require-encrypted-assertions");
@@ -104,7 +104,7 @@ class KeycloakPeerTest {
     private static DemoPortal saml(URI at, String metadata, String... more) {
         List<String> options = new ArrayList<>(List.of("--saml-keystore", spKey.pkcs12().toString(),
                 "--saml-idp-metadata", metadata, "--saml-idp-entity-id", keycloak.entityId(), "--saml-profile", "generic",
-                "--saml-default-level", "200", "--saml-provider-id", "keycloak-saml"));
+                "--saml-default-level", "400", "--saml-provider-id", "keycloak-saml"));
         if (metadata.startsWith("http")) {
             options.add("--saml-idp-metadata-unsigned");
         }
@@ -135,7 +135,7 @@ class KeycloakPeerTest {
         String me = PeerLogin.logIn(portal, "oidc", KeycloakPeerTest::logIn).me();
 
         assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":200", "\"provider\":\"keycloak-oidc\"");
+                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"keycloak-oidc\"");
     }
 
     @Test
@@ -148,7 +148,7 @@ class KeycloakPeerTest {
         String me = PeerLogin.logIn(portal, "saml", KeycloakPeerTest::logIn).me();
 
         assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":200", "\"provider\":\"keycloak-saml\"");
+                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"keycloak-saml\"");
     }
 
     @Test
@@ -161,7 +161,7 @@ class KeycloakPeerTest {
         String me = PeerLogin.logIn(encrypted, "saml", KeycloakPeerTest::logIn).me();
 
         assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":200");
+                "\"email\":\"marie.dupont@example.be\"", "\"level\":400");
     }
 
     @Test
@@ -181,7 +181,7 @@ class KeycloakPeerTest {
             return back;
         }).me();
 
-        assertThat(me).contains("\"familyName\":\"Dupont\"", "\"level\":200");
+        assertThat(me).contains("\"familyName\":\"Dupont\"", "\"level\":400");
         // Both signatures, the document's and the assertion's, are RSA-PSS (issue 13 point 5).
         assertThat(responses.get(0).split("http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1", -1)).hasSize(3);
     }
@@ -190,7 +190,7 @@ class KeycloakPeerTest {
     void point13_keycloakSaml_encryptedAssertionSignedOnlyThroughTheResponse_logsInWithTheOptIn() {
         String me = PeerLogin.logIn(responseSigned, "saml", KeycloakPeerTest::logIn).me();
 
-        assertThat(me).contains("\"familyName\":\"Dupont\"", "\"level\":200");
+        assertThat(me).contains("\"familyName\":\"Dupont\"", "\"level\":400");
     }
 
     @Test

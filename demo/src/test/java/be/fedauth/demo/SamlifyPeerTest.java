@@ -19,11 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 13, "Done when": the demo, configured only by its options, logs in against a SAML identity
  * provider made with samlify from the npm registry (demo/src/test/node/saml-idp.mjs; installed by
  * scripts/setup.d/50-saml-idp.sh, and this test fails without it), through its HTTP surface: a signed
- * assertion with AuthnContextClassRef PasswordProtectedTransport and the attributes givenName, sn and
- * mail. The negative twin is the same IdP with the portal registered under another entity id, so
+ * assertion with the eIDAS LoA "substantial" as AuthnContextClassRef and the attributes givenName, sn
+ * and mail. The negative twin is the same IdP with the portal registered under another entity id, so
  * that its assertions are addressed to that id.
  */
 class SamlifyPeerTest {
+    /** A class the generic profile knows (level 400): the demo's e-services ask for at least 300. */
+    private static final String EIDAS_SUBSTANTIAL = "http://eidas.europa.eu/LoA/substantial";
     @TempDir
     static Path dir;
     private static SamlifyIdp idp;
@@ -37,9 +39,10 @@ class SamlifyPeerTest {
         TestKey idpKey = TestKey.generate(dir, "samlify-idp");
         URI a = loopback(FreePort.pick());
         URI b = loopback(FreePort.pick());
-        idp = SamlifyIdp.start(dir, idpKey, a.resolve("/saml/sp").toString(), a.resolve("/callback/saml"), spKey);
+        idp = SamlifyIdp.start(dir, idpKey, a.resolve("/saml/sp").toString(), a.resolve("/callback/saml"), spKey,
+                EIDAS_SUBSTANTIAL);
         misregistered = SamlifyIdp.start(dir, idpKey, b.resolve("/saml/another-portal").toString(),
-                b.resolve("/callback/saml"), spKey);
+                b.resolve("/callback/saml"), spKey, EIDAS_SUBSTANTIAL);
         portal = demo(a, spKey, idp);
         other = demo(b, spKey, misregistered);
     }
@@ -68,7 +71,7 @@ class SamlifyPeerTest {
         String me = PeerLogin.logIn(portal, "saml", toIdp -> logIn(idp, toIdp)).me();
 
         assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":200", "\"provider\":\"samlify\"");
+                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"samlify\"");
     }
 
     @Test

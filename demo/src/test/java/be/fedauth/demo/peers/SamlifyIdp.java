@@ -36,12 +36,12 @@ public final class SamlifyIdp implements AutoCloseable {
 
     /**
      * Starts the IdP, signing with {@code idpKey}, for the service provider {@code spEntityId} whose
-     * assertion consumer service is {@code acs} and whose requests {@code spKey} signs. Key files are
-     * written to {@code dir}.
+     * assertion consumer service is {@code acs} and whose requests {@code spKey} signs; its assertions
+     * state {@code authnContext} as AuthnContextClassRef. Key files are written to {@code dir}.
      *
      * @throws AssertionError when node or samlify is missing, or the IdP does not start
      */
-    public static SamlifyIdp start(Path dir, TestKey idpKey, String spEntityId, URI acs, TestKey spKey) {
+    public static SamlifyIdp start(Path dir, TestKey idpKey, String spEntityId, URI acs, TestKey spKey, String authnContext) {
         if (!Files.isRegularFile(NODE_DIR.resolve("node_modules/samlify/package.json"))) {
             throw new AssertionError("samlify is not installed in demo/src/test/node: run scripts/setup.d/50-saml-idp.sh");
         }
@@ -52,7 +52,8 @@ public final class SamlifyIdp implements AutoCloseable {
                     "--key", idpKey.writePrivateKeyPem(dir, name).toAbsolutePath().toString(),
                     "--cert", idpKey.writeCertificatePem(dir, name).toAbsolutePath().toString(),
                     "--sp-entity-id", spEntityId, "--acs", acs.toString(),
-                    "--sp-cert", spKey.writeCertificatePem(dir, name + "-sp").toAbsolutePath().toString())
+                    "--sp-cert", spKey.writeCertificatePem(dir, name + "-sp").toAbsolutePath().toString(),
+                    "--authn-context", authnContext)
                     .directory(NODE_DIR.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
             throw new AssertionError("node is not installed: run scripts/setup.d/50-saml-idp.sh", e);
