@@ -118,24 +118,14 @@ class KeycloakPeerTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable running : new AutoCloseable[] {responseSignedWithoutOptIn, responseSigned, pss, misconfigured,
-            encrypted, portal, keycloak}) {
-            if (running != null) {
-                try {
-                    running.close();
-                } catch (Exception e) {
-                    // Stopping is best effort.
-                }
-            }
-        }
+        PeerLogin.stop(responseSignedWithoutOptIn, responseSigned, pss, misconfigured, encrypted, portal, keycloak);
     }
 
     @Test
     void point13_keycloakOidc_logsIn_withGenericMapping() {
         String me = PeerLogin.logIn(portal, "oidc", KeycloakPeerTest::logIn).me();
 
-        assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"keycloak-oidc\"");
+        assertThat(me).contains(PeerLogin.MARIE).contains("\"level\":400", "\"provider\":\"keycloak-oidc\"");
     }
 
     @Test
@@ -147,8 +137,7 @@ class KeycloakPeerTest {
     void point13_keycloakSaml_signedAssertion_logsIn_withGenericMapping() {
         String me = PeerLogin.logIn(portal, "saml", KeycloakPeerTest::logIn).me();
 
-        assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"keycloak-saml\"");
+        assertThat(me).contains(PeerLogin.MARIE).contains("\"level\":400", "\"provider\":\"keycloak-saml\"");
     }
 
     @Test
@@ -160,8 +149,7 @@ class KeycloakPeerTest {
     void point13_keycloakSaml_encryptedAssertion_logsIn() {
         String me = PeerLogin.logIn(encrypted, "saml", KeycloakPeerTest::logIn).me();
 
-        assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":400");
+        assertThat(me).contains(PeerLogin.MARIE).contains("\"level\":400");
     }
 
     @Test

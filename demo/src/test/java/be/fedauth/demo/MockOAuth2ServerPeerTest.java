@@ -54,8 +54,7 @@ class MockOAuth2ServerPeerTest {
     void point13_navikt_logsIn_withStandardClaims() {
         String me = PeerLogin.logIn(demo, "oidc", toIdp -> logIn(toIdp, CLAIMS + "}")).me();
 
-        assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"navikt\"");
+        assertThat(me).contains(PeerLogin.MARIE).contains("\"level\":400", "\"provider\":\"navikt\"");
     }
 
     @Test

@@ -21,6 +21,9 @@ import java.util.function.UnaryOperator;
  * @param landed the page the login ended on
  */
 record PeerLogin(Browser browser, HttpResponse<String> landed) {
+    /** Marie Dupont as {@code /api/me} shows her: the user every peer test logs in. */
+    static final String[] MARIE = {"\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
+        "\"email\":\"marie.dupont@example.be\""};
     /** The OIDC client secret every peer test registers (client_secret_basic). */
     static final String CLIENT_SECRET = "peer-client-secret-0123456789abcdef";
 
@@ -50,6 +53,19 @@ record PeerLogin(Browser browser, HttpResponse<String> landed) {
         HttpResponse<String> start = browser.get("/login?protocol=" + protocol);
         assertThat(start.statusCode()).as("/login answered %s", start.body()).isIn(200, 302, 303);
         return new PeerLogin(browser, browser.go(idp.apply(Hop.from(start))));
+    }
+
+    /** Stops what a test class started, last started first; stopping is best effort. */
+    static void stop(AutoCloseable... running) {
+        for (AutoCloseable r : running) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (Exception e) {
+                    // Best effort: the next one still stops.
+                }
+            }
+        }
     }
 
     /** Asserts that the login ended on the portal's page and returns {@code /api/me}. */

@@ -55,23 +55,14 @@ class SamlifyPeerTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable running : new AutoCloseable[] {other, portal, misregistered, idp}) {
-            if (running != null) {
-                try {
-                    running.close();
-                } catch (Exception e) {
-                    // Stopping is best effort.
-                }
-            }
-        }
+        PeerLogin.stop(other, portal, misregistered, idp);
     }
 
     @Test
     void point13_samlify_logsIn_withGenericMapping() {
         String me = PeerLogin.logIn(portal, "saml", toIdp -> logIn(idp, toIdp)).me();
 
-        assertThat(me).contains("\"givenName\":\"Marie\"", "\"familyName\":\"Dupont\"",
-                "\"email\":\"marie.dupont@example.be\"", "\"level\":400", "\"provider\":\"samlify\"");
+        assertThat(me).contains(PeerLogin.MARIE).contains("\"level\":400", "\"provider\":\"samlify\"");
     }
 
     @Test
