@@ -60,7 +60,7 @@ class OtherIdentityProvidersDocTest {
     void point1_page_documentsEveryProfileOption_underItsHeadings() throws IOException {
         String page = page();
 
-        assertThat(page).contains("\n## Mapping reference\n", "\n## Recipes\n\n(per peer below)\n", "`--levels fas\\|generic`");
+        assertThat(page).contains("\n## Mapping reference\n", "\n## Recipes\n", "`--levels fas\\|generic`");
         ProfileOptions.OPTIONS.forEach(o -> assertThat(page).contains("`" + o.flag()));
     }
 
