@@ -129,6 +129,19 @@ class KeycloakPeerTest {
     }
 
     @Test
+    void point13_keycloakOidc_logout_endsAtKeycloakAndReturnsToThePortal() {
+        PeerLogin login = PeerLogin.logIn(portal, "oidc", KeycloakPeerTest::logIn);
+        login.me();
+
+        HttpResponse<String> toKeycloak = login.browser().get("/logout");
+        HttpResponse<String> landed = login.browser().go(keycloak.logOut(Hop.from(toKeycloak)));
+
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.request().uri().getPath()).isEqualTo("/logged-out");
+        assertThat(login.browser().get("/api/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void point13_keycloakOidc_idTokenAlsoAddressedToAnotherParty_isRefused() {
         PeerLogin.logIn(misconfigured, "oidc", KeycloakPeerTest::logIn).assertRefused(ErrorCode.AUDIENCE_MISMATCH);
     }

@@ -64,7 +64,7 @@ class PeerRecipesDocTest {
         assertThat(page).contains(resource("oidc-client.json").replace("@@CLIENT_ID@@", "fedauth-demo")
                 .replace("@@SECRET@@", "CHANGE-ME-client-secret")
                 .replace("@@REDIRECT_URI@@", "https://portal.example.be/callback/oidc")
-                .replace("@@POST_LOGOUT_REDIRECT_URI@@", "https://portal.example.be/").replace("@@MAPPERS@@", ""));
+                .replace("@@POST_LOGOUT_REDIRECT_URI@@", "https://portal.example.be/logged-out").replace("@@MAPPERS@@", ""));
         assertThat(page).contains(resource("saml-client.json").replace("@@ENTITY_ID@@", "https://portal.example.be/saml/sp")
                 .replace("@@ACS@@", "https://portal.example.be/callback/saml")
                 .replace("@@SLO@@", "https://portal.example.be/saml/slo")

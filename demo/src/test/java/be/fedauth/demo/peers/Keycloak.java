@@ -121,6 +121,17 @@ public final class Keycloak implements AutoCloseable {
         return visit.leave(visit.submit(page, Map.of("username", username, "password", password)));
     }
 
+    /**
+     * Takes {@code toKeycloak} (a portal's redirect to the end-session endpoint, RP-initiated logout)
+     * and returns the redirect back to the portal's post-logout page.
+     *
+     * @throws AssertionError when Keycloak does not send the browser back (a confirmation or error page)
+     */
+    public Hop logOut(Hop toKeycloak) {
+        IdpVisit visit = new IdpVisit(oidcIssuer());
+        return visit.leave(visit.open(toKeycloak));
+    }
+
     /** Stops Keycloak and the JVM kc.sh started. */
     @Override
     public void close() {

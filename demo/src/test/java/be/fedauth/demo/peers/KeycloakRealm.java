@@ -57,7 +57,8 @@ public final class KeycloakRealm {
 
     /**
      * A confidential client (client_secret_basic, PKCE S256) of the portal at {@code portal}: redirect
-     * URI {@code PORTAL/callback/oidc}, post-logout redirect {@code PORTAL/}.
+     * URI {@code PORTAL/callback/oidc}, post-logout redirect {@code PORTAL/logged-out} (where the demo
+     * ends every logout).
      *
      * @param clientId its client id
      * @param secret its secret
@@ -145,7 +146,7 @@ public final class KeycloakRealm {
             clients.add(resource("oidc-client.json").replace("@@CLIENT_ID@@", js(c.clientId()))
                     .replace("@@SECRET@@", js(c.secret()))
                     .replace("@@REDIRECT_URI@@", js(c.portal().resolve("/callback/oidc").toString()))
-                    .replace("@@POST_LOGOUT_REDIRECT_URI@@", js(c.portal().resolve("/").toString()))
+                    .replace("@@POST_LOGOUT_REDIRECT_URI@@", js(c.portal().resolve("/logged-out").toString()))
                     .replace("@@MAPPERS@@", mappers));
         }
         for (SamlClient c : samlClients) {
