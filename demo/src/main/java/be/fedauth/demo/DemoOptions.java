@@ -134,15 +134,7 @@ record DemoOptions(String host, int port, Optional<URI> publicUrl, Optional<Inst
     }
 
     private static <T> Optional<T> get(Map<String, String> values, String flag, Function<String, T> parse) {
-        String value = values.get(flag);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse.apply(value));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(flag + ": cannot read '" + value + "'", e);
-        }
+        return ProfileOptions.get(values, flag, parse);
     }
 
     private static int number(Map<String, String> values, String flag, int fallback) {

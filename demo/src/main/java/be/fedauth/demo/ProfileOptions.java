@@ -179,7 +179,8 @@ record ProfileOptions(boolean oidcGeneric, String oidcLevels, Optional<Assurance
         }
     }
 
-    private static <T> Optional<T> get(Map<String, String> values, String flag, Function<String, T> parse) {
+    /** The option's value read by {@code parse}; an error names the option. */
+    static <T> Optional<T> get(Map<String, String> values, String flag, Function<String, T> parse) {
         String value = values.get(flag);
         if (value == null) {
             return Optional.empty();

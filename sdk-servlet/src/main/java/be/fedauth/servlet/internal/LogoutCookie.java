@@ -26,9 +26,7 @@ public final class LogoutCookie {
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     private static final Pattern STATE = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
-    private final String plainPath;
-    private final String hostName;
-    private final PendingCookie.Security security;
+    private final CookieShape shape;
 
     /**
      * @param contextPath the deployed context path ("" at the root)
@@ -36,9 +34,8 @@ public final class LogoutCookie {
      * @param security when the cookie is Secure
      */
     public LogoutCookie(String contextPath, String singleLogoutPath, PendingCookie.Security security) {
-        this.plainPath = contextPath + singleLogoutPath;
-        this.hostName = PendingCookie.hostName(NAME, contextPath);
-        this.security = security;
+        this.shape = new CookieShape(NAME, PendingCookie.hostName(NAME, contextPath), contextPath + singleLogoutPath,
+                security);
     }
 
     /** Keeps the state of the logout just started. */
@@ -61,7 +58,7 @@ public final class LogoutCookie {
         Cookie deleted = base(secure, "");
         deleted.setMaxAge(0);
         response.addCookie(deleted);
-        String name = secure ? hostName : NAME;
+        String name = secure ? shape.hostName() : NAME;
         Cookie[] cookies = request.getCookies();
         Optional<String> found = Optional.empty();
         for (Cookie c : cookies == null ? new Cookie[0] : cookies) {
@@ -76,19 +73,10 @@ public final class LogoutCookie {
     }
 
     private Cookie base(boolean secure, String value) {
-        Cookie cookie = new Cookie(secure ? hostName : NAME, value);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(secure);
-        cookie.setPath(secure ? "/" : plainPath);
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
+        return shape.make(secure, value);
     }
 
     private boolean secure(HttpServletRequest request) {
-        return switch (security) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case WHEN_REQUEST_IS_SECURE -> request.isSecure();
-        };
+        return shape.secure(request);
     }
 }

@@ -42,9 +42,7 @@ public final class PendingCookie {
         WHEN_REQUEST_IS_SECURE
     }
 
-    private final String plainPath;
-    private final String hostName;
-    private final Security security;
+    private final CookieShape shape;
 
     /**
      * @param contextPath the deployed context path ("" at the root)
@@ -52,9 +50,7 @@ public final class PendingCookie {
      * @param security when the cookie is Secure
      */
     public PendingCookie(String contextPath, java.util.List<String> callbackPaths, Security security) {
-        this.plainPath = pathFor(contextPath, callbackPaths);
-        this.hostName = hostName(contextPath);
-        this.security = security;
+        this.shape = new CookieShape(NAME, hostName(contextPath), pathFor(contextPath, callbackPaths), security);
     }
 
     /**
@@ -111,25 +107,16 @@ public final class PendingCookie {
     }
 
     private Cookie base(boolean secure, String value) {
-        Cookie cookie = new Cookie(secure ? hostName : NAME, value);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(secure);
-        cookie.setPath(secure ? "/" : plainPath);
-        cookie.setAttribute("SameSite", "Lax");
-        return cookie;
+        return shape.make(secure, value);
     }
 
     private boolean secure(HttpServletRequest request) {
-        return switch (security) {
-            case ALWAYS -> true;
-            case NEVER -> false;
-            case WHEN_REQUEST_IS_SECURE -> request.isSecure();
-        };
+        return shape.secure(request);
     }
 
     /** The name this request's cookie has. */
     private String name(HttpServletRequest request) {
-        return secure(request) ? hostName : NAME;
+        return secure(request) ? shape.hostName() : NAME;
     }
 
     /** Whether the request carries the cookie at all. */
