@@ -2,7 +2,6 @@ package be.fedauth.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +39,7 @@ class DemoSingleLogoutBrowserTest {
     }
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        return chromium.waiting();
     }
 
     /** From the portal's home page through the fake's login page, back at the e-service (PLDA). */
@@ -54,8 +53,7 @@ class DemoSingleLogoutBrowserTest {
 
     /** The portal's {@code /api/me} as this browser sees it. */
     private static String apiMe() {
-        browser.get(demo.url().resolve("/api/me").toString());
-        return browser.findElement(By.tagName("body")).getText();
+        return chromium.text(demo.url().resolve("/api/me"));
     }
 
     @Test
